@@ -80,6 +80,18 @@ add_counts (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* Terminal columns: CJK characters take two. */
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  return width;
+}
+
 static void
 print_counts (const char *heading,
               GArray     *counts)
@@ -87,14 +99,14 @@ print_counts (const char *heading,
   int width = 10;
 
   for (guint i = 0; i < counts->len; i++)
-    width = MAX (width, (int) g_utf8_strlen (g_array_index (counts, Count, i).name, -1));
+    width = MAX (width, display_width (g_array_index (counts, Count, i).name));
 
   g_print ("\n%-*s %12s %12s\n", width, heading, _("Events"), _("Customers"));
   for (guint i = 0; i < counts->len; i++)
     {
       const Count *count = &g_array_index (counts, Count, i);
-      /* printf pads bytes, not characters: pad by hand for CJK names. */
-      int pad = width - (int) g_utf8_strlen (count->name, -1);
+      /* printf pads bytes, not columns: pad by hand. */
+      int pad = width - display_width (count->name);
 
       g_print ("%s%*s %12" G_GINT64_FORMAT " %12" G_GINT64_FORMAT "\n",
                count->name, pad, "", count->events, count->customers);

@@ -153,6 +153,10 @@ journey_run (Journey  *journey,
   if (!emit (journey, 0, WM_DEMO_NOTICE, "mail", error))
     return FALSE;
 
+  if (chance (journey, 0.6) &&
+      !emit (journey, between (journey, 5 * MINUTE, 6 * HOUR), WM_DEMO_NOTICE_OPENED, "email", error))
+    return FALSE;
+
   /* Some never respond; a few respond only after the 7-day window. */
   if (chance (journey, 0.06))
     return TRUE;

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 /* Touchpoints of the story, as they appear in the data. */
 #define WM_DEMO_NOTICE          "Payment notice"
+#define WM_DEMO_NOTICE_OPENED   "Notice e-mail opened"
 #define WM_DEMO_APP_LOGIN       "App login"
 #define WM_DEMO_WEB_LOGIN       "Web login"
 #define WM_DEMO_IVR_MENU        "IVR menu"
