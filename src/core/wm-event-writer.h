@@ -31,7 +31,12 @@ gboolean       wm_event_writer_reject       (WmEventWriter  *self,
                                              const char     *reason,
                                              const char     *excerpt,
                                              GError        **error);
-/* Completes the history row and commits. @sha256 may be %NULL. */
+/* Waits until every event added so far is stored; afterwards nothing more
+ * can be added, and the project's connection may be used again (events are
+ * stored by a thread of the writer's own while the caller reads input). */
+gboolean       wm_event_writer_flush        (WmEventWriter  *self,
+                                             GError        **error);
+/* Flushes, completes the history row and commits. @sha256 may be %NULL. */
 gboolean       wm_event_writer_commit       (WmEventWriter  *self,
                                              const char     *sha256,
                                              guint64         size,
