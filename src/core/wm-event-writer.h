@@ -43,9 +43,10 @@ gboolean       wm_event_writer_commit       (WmEventWriter  *self,
                                              GError        **error);
 guint64        wm_event_writer_get_n_events    (WmEventWriter *self);
 guint64        wm_event_writer_get_n_rejected  (WmEventWriter *self);
-/* Distinct customers among this import's events. */
+/* Distinct customers among this import's events; known after flush(). */
 guint64        wm_event_writer_get_n_customers (WmEventWriter *self);
-/* Bitset (guint64 words) of the customer ids among this import's events. */
+/* Bitset (guint64 words) of the customer ids among this import's events;
+ * complete after flush(). */
 const GArray  *wm_event_writer_get_customer_set (WmEventWriter *self);
 /* Row id of this import in the imports table. */
 gint64         wm_event_writer_get_import_id (WmEventWriter *self);
