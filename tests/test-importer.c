@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <malloc.h>
 
 #include "wm-error.h"
 #include "wm-importer.h"
@@ -394,6 +395,7 @@ typedef struct
   GInputStream parent_instance;
   guint64      rows;
   guint64      max_rows;
+  guint64      n_customers;
   char         pending[64];
   gsize        pending_len;
   gsize        pending_pos;
@@ -426,7 +428,7 @@ row_stream_read (GInputStream  *stream,
             self->pending_len = g_snprintf (self->pending, sizeof self->pending, "customer,ts,touchpoint,channel\n");
           else
             self->pending_len = g_snprintf (self->pending, sizeof self->pending, "c%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",Step,web\n",
-                                            self->rows, 1772438400000 + self->rows);
+                                            self->rows % self->n_customers, 1772438400000 + self->rows);
           self->pending_pos = 0;
           self->rows++;
         }
@@ -452,11 +454,13 @@ row_stream_init (RowStream *self)
 }
 
 static GInputStream *
-row_stream_new (guint64 max_rows)
+row_stream_new (guint64 max_rows,
+                guint64 n_customers)
 {
   RowStream *self = g_object_new (row_stream_get_type (), NULL);
 
   self->max_rows = max_rows;
+  self->n_customers = n_customers;
   return G_INPUT_STREAM (self);
 }
 
@@ -476,7 +480,7 @@ test_cancel_leaves_project_as_before (Fixture       *fixture,
   g_autoptr(WmImportOptions) options = wm_import_options_new ();
   g_autoptr(WmImportResult) result = wm_import_result_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GInputStream) stream = row_stream_new (1000000);
+  g_autoptr(GInputStream) stream = row_stream_new (1000000, 1000000);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (import_data (fixture, "canonical.csv", NULL, result, &error));
@@ -496,7 +500,7 @@ test_generated_stream (Fixture       *fixture,
 {
   g_autoptr(WmImportOptions) options = wm_import_options_new ();
   g_autoptr(WmImportResult) result = wm_import_result_new ();
-  g_autoptr(GInputStream) stream = row_stream_new (300000);
+  g_autoptr(GInputStream) stream = row_stream_new (300000, G_MAXUINT64);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (wm_import_stream (fixture->project, stream, "generated.csv", 0, options, result,
@@ -505,6 +509,55 @@ test_generated_stream (Fixture       *fixture,
   g_assert_cmpuint (result->imported, ==, 300000);
   g_assert_cmpuint (result->customers, ==, 300000);
   g_assert_cmpint (count (fixture->project, "SELECT max(ts) - min(ts) FROM events"), ==, 299999);
+}
+
+static void
+track_peak_heap (guint64  bytes_read,
+                 guint64  bytes_total,
+                 guint64  events,
+                 gpointer user_data)
+{
+  gsize *peak = user_data;
+  struct mallinfo2 info = mallinfo2 ();
+
+  *peak = MAX (*peak, info.uordblks + info.hblkhd);
+}
+
+/* Peak heap in use while importing @rows generated rows. */
+static gsize
+peak_heap_for_rows (guint64 rows)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-memory-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "memory.waymark", NULL);
+  g_autoptr(WmProject) project = wm_project_open (path, WM_PROJECT_OPEN_CREATE, NULL);
+  g_autoptr(WmImportOptions) options = wm_import_options_new ();
+  g_autoptr(WmImportResult) result = wm_import_result_new ();
+  g_autoptr(GInputStream) stream = row_stream_new (rows, 20000);
+  g_autoptr(GError) error = NULL;
+  gsize peak = 0;
+
+  /* SQLite's page cache is a fixed budget; keep it small so that both runs
+   * reach it and what remains is the importer's own memory. */
+  g_assert_true (wm_project_exec (project, "PRAGMA cache_size = -1024", NULL));
+  g_assert_true (wm_import_stream (project, stream, "generated.csv", 0, options, result,
+                                   track_peak_heap, &peak, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->imported, ==, rows);
+  g_assert_cmpuint (result->customers, ==, 20000);
+
+  return peak;
+}
+
+static void
+test_memory_does_not_grow_with_rows (void)
+{
+  gsize small = peak_heap_for_rows (100000);
+  gsize large = peak_heap_for_rows (1000000);
+
+  g_test_message ("peak heap: %" G_GSIZE_FORMAT " bytes for 100k rows, %" G_GSIZE_FORMAT " for 1M",
+                  small, large);
+  /* Ten times the rows, the same memory (allowing 1 MiB of allocator noise). */
+  g_assert_cmpuint (large, <, small + 1024 * 1024);
 }
 
 int
@@ -535,6 +588,8 @@ main (int   argc,
   ADD ("/importer/generated-stream", test_generated_stream);
 
 #undef ADD
+
+  g_test_add_func ("/importer/memory-does-not-grow-with-rows", test_memory_does_not_grow_with_rows);
 
   return g_test_run ();
 }
