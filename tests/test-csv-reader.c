@@ -621,6 +621,28 @@ test_long_record_limit (void)
   expect_end (reader);
 }
 
+/* The delimiter is looked for in the first 1 MiB + 1 bytes of a first
+ * record that long, however the stream splits its reads. */
+static void
+test_long_first_record (void)
+{
+  static const gsize chunks[] = { 1, 4093, G_MAXSIZE };
+
+  for (gsize c = 0; c < G_N_ELEMENTS (chunks); c++)
+    {
+      g_autoptr(TestStream) stream = test_stream_new (chunks[c]);
+      g_autoptr(WmCsvReader) reader = NULL;
+
+      test_stream_add (stream, "x", -1, MIB + 1);
+      test_stream_add (stream, ";b\n1;2\n", -1, 1);
+      reader = wm_csv_reader_new (G_INPUT_STREAM (stream));
+
+      expect_bad (reader, 1, "record longer than 1 MiB", NULL);
+      expect_record (reader, 2, "1;2", NULL);
+      expect_end (reader);
+    }
+}
+
 /* A 50 MiB quoted field with newlines, doubled quotes and delimiters in it,
  * generated as it is read: the reader must skip it in bounded memory. */
 static void
@@ -991,6 +1013,7 @@ main (int   argc,
   add_small_test ("excerpt", test_excerpt);
   add_small_test ("block-edges", test_block_edges);
   g_test_add_func ("/csv-reader/long-record/limit", test_long_record_limit);
+  g_test_add_func ("/csv-reader/long-record/first", test_long_first_record);
   g_test_add_func ("/csv-reader/long-record/huge", test_huge_record);
   g_test_add_func ("/csv-reader/round-trip", test_round_trip);
   g_test_add_func ("/csv-reader/cancel", test_cancel);

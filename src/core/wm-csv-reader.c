@@ -173,9 +173,13 @@ start (WmCsvReader   *self,
     {
       guint8 c;
 
+      /* A fixed window, so that the choice does not depend on how the
+       * stream happens to split its reads. */
+      if (i - self->pos > MAX_RECORD_BYTES)
+        break;
       if (i == self->len)
         {
-          if (self->eof || self->len > MAX_RECORD_BYTES)
+          if (self->eof)
             break;
           if (self->len + 1 == self->buf_size)
             {
