@@ -225,6 +225,23 @@ start (WmCsvReader   *self,
   return TRUE;
 }
 
+/* Whether *@p ends a line, counted in *@line: CR, LF and CRLF each end
+ * one, so an LF right after a CR (maybe at the end of the previous block)
+ * adds nothing. */
+static inline gboolean
+count_line_end (WmCsvReader  *self,
+                const guint8 *p,
+                guint64      *line)
+{
+  if (*p == '\r')
+    *line += 1;
+  else if (*p == '\n')
+    *line += (p > self->buf ? p[-1] : self->prev_block_last) != '\r';
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static inline gsize
 record_bytes (WmCsvReader  *self,
               const guint8 *p)
@@ -402,11 +419,7 @@ wm_csv_reader_next (WmCsvReader   *self,
           end = p + n;
         }
 
-      if (*p == '\r')
-        line++;
-      else if (*p == '\n')
-        line += (p > self->buf ? p[-1] : self->prev_block_last) != '\r';
-      else
+      if (!count_line_end (self, p, &line))
         break;
       p++;
     }
@@ -482,11 +495,7 @@ wm_csv_reader_next (WmCsvReader   *self,
             {
               while (!quoted_stops[*p])
                 p++;
-              if (*p == '\r')
-                line++;
-              else if (*p == '\n')
-                line += (p > self->buf ? p[-1] : self->prev_block_last) != '\r';
-              else
+              if (!count_line_end (self, p, &line))
                 break;
               p++;
             }
