@@ -175,37 +175,54 @@ assert_status (WmCsvStatus got,
 }
 
 /* Reads the next record and checks its line and its fields: a
- * NULL-terminated list of strings. */
+ * NULL-terminated array of strings. */
 static void
-expect_record (WmCsvReader *reader,
-               guint64      line,
-               ...)
+expect_fields (WmCsvReader        *reader,
+               guint64             line,
+               const char * const *fields)
 {
   g_autoptr(GError) error = NULL;
   WmCsvStatus status = wm_csv_reader_next (reader, NULL, &error);
-  const char *expected;
-  va_list args;
-  guint i = 0;
+  guint n = 0;
 
   g_assert_no_error (error);
   assert_status (status, WM_CSV_RECORD);
   g_assert_cmpuint (wm_csv_reader_get_line (reader), ==, line);
   g_assert_null (wm_csv_reader_get_bad_reason (reader));
 
-  va_start (args, line);
-  while ((expected = va_arg (args, const char *)) != NULL)
+  for (; fields[n] != NULL; n++)
     {
       gsize len = G_MAXSIZE;
       const char *field;
 
-      g_assert_cmpuint (i, <, wm_csv_reader_get_n_fields (reader));
-      field = wm_csv_reader_get_field (reader, i, &len);
-      g_assert_cmpstr (field, ==, expected);
-      g_assert_cmpuint (len, ==, strlen (expected));
-      i++;
+      g_assert_cmpuint (n, <, wm_csv_reader_get_n_fields (reader));
+      field = wm_csv_reader_get_field (reader, n, &len);
+      g_assert_cmpstr (field, ==, fields[n]);
+      g_assert_cmpuint (len, ==, strlen (fields[n]));
     }
+  g_assert_cmpuint (wm_csv_reader_get_n_fields (reader), ==, n);
+}
+
+/* The same, the fields given as arguments up to a NULL. */
+static void
+expect_record (WmCsvReader *reader,
+               guint64      line,
+               ...)
+{
+  const char *fields[16];
+  guint n = 0;
+  va_list args;
+
+  va_start (args, line);
+  do
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (fields));
+      fields[n] = va_arg (args, const char *);
+    }
+  while (fields[n++] != NULL);
   va_end (args);
-  g_assert_cmpuint (wm_csv_reader_get_n_fields (reader), ==, i);
+
+  expect_fields (reader, line, fields);
 }
 
 static void
@@ -370,44 +387,42 @@ test_delimiter (gconstpointer data)
 {
   static const struct {
     const char *text;
+    guint64     line;       /* of the first record; the second follows it */
     const char *first[4];
     const char *second[4];
   } cases[] = {
-    { "a;b;c\n1;2,5;3\n", { "a", "b", "c" }, { "1", "2,5", "3" } },
-    { "a\tb\n1\t2;3\n", { "a", "b" }, { "1", "2;3" } },
-    { "a,b\n1;2,3\n", { "a", "b" }, { "1;2", "3" } },
-    { "a;b,c\n1;2,3\n", { "a;b", "c" }, { "1;2", "3" } },          /* both: ',' */
-    { "a;b\tc\n1;2\t3\n", { "a;b\tc" }, { "1;2\t3" } },            /* ';' and tab: ',' */
-    { "abc\n1;2\n", { "abc" }, { "1;2" } },                         /* none: ',' */
-    { "\"a,b\";c\n1;\"2;3\"\n", { "a,b", "c" }, { "1", "2;3" } },   /* quoted ',' ignored */
-    { "\"a;b\"\tc\n1\t2\n", { "a;b", "c" }, { "1", "2" } },
-    { "\"x\ny,z\";c\n1;2\n", { "x\ny,z", "c" }, { "1", "2" } },     /* newline in quotes */
-    { "a;b\nc,d,e,f\n", { "a", "b" }, { "c,d,e,f" } },              /* first record only */
-    { "\n\r\na;b\n1;2\n", { "a", "b" }, { "1", "2" } },             /* after empty lines */
+    { "a;b;c\n1;2,5;3\n", 1, { "a", "b", "c" }, { "1", "2,5", "3" } },
+    { "a\tb\n1\t2;3\n", 1, { "a", "b" }, { "1", "2;3" } },
+    { "a,b\n1;2,3\n", 1, { "a", "b" }, { "1;2", "3" } },
+    { "a;b,c\n1;2,3\n", 1, { "a;b", "c" }, { "1;2", "3" } },          /* both: ',' */
+    { "a;b\tc\n1;2\t3\n", 1, { "a;b\tc" }, { "1;2\t3" } },            /* ';' and tab: ',' */
+    { "abc\n1;2\n", 1, { "abc" }, { "1;2" } },                         /* none: ',' */
+    { "\"a,b\";c\n1;\"2;3\"\n", 1, { "a,b", "c" }, { "1", "2;3" } },   /* quoted ',' ignored */
+    { "\"a;b\"\tc\n1\t2\n", 1, { "a;b", "c" }, { "1", "2" } },
+    { "a;b\nc,d,e,f\n", 1, { "a", "b" }, { "c,d,e,f" } },              /* first record only */
+    { "\n\r\na;b\n1;2\n", 3, { "a", "b" }, { "1", "2" } },             /* after empty lines */
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(WmCsvReader) reader = reader_new (cases[i].text, -1, chunk_of (data));
-      g_autoptr(GError) error = NULL;
-      const char * const *expected[2] = { cases[i].first, cases[i].second };
 
       g_test_message ("%s", cases[i].text);
-      for (guint r = 0; r < 2; r++)
-        {
-          guint n = 0;
-
-          while (n < 4 && expected[r][n] != NULL)
-            n++;
-
-          assert_status (wm_csv_reader_next (reader, NULL, &error), WM_CSV_RECORD);
-          g_assert_no_error (error);
-          g_assert_cmpuint (wm_csv_reader_get_n_fields (reader), ==, n);
-          for (guint f = 0; f < n; f++)
-            g_assert_cmpstr (wm_csv_reader_get_field (reader, f, NULL), ==, expected[r][f]);
-        }
+      expect_fields (reader, cases[i].line, cases[i].first);
+      expect_fields (reader, cases[i].line + 1, cases[i].second);
       expect_end (reader);
     }
+}
+
+/* A newline inside quotes does not end the first record. */
+static void
+test_delimiter_after_newline (gconstpointer data)
+{
+  g_autoptr(WmCsvReader) reader = reader_new ("\"x\ny,z\";c\n1;2\n", -1, chunk_of (data));
+
+  expect_record (reader, 1, "x\ny,z", "c", NULL);
+  expect_record (reader, 3, "1", "2", NULL);
+  expect_end (reader);
 }
 
 static void
@@ -696,126 +711,75 @@ test_huge_record (void)
 /* Block boundaries: the reader reads 64 KiB blocks, so with a stream that
  * returns whole reads the byte at offset 65535 is the last of a block. */
 
-/* @before, then @fill up to offset @at, then @at_edge and @after. */
-static char *
-edge_case (const char *before,
-           char        fill,
-           gsize       at,
-           const char *at_edge,
-           const char *after)
-{
-  GString *text = g_string_new (before);
-
-  while (text->len < at)
-    g_string_append_c (text, fill);
-  g_string_append (text, at_edge);
-  g_string_append (text, after);
-  return g_string_free (text, FALSE);
-}
-
-static char *
-filler (gsize len,
-        char  fill)
-{
-  char *text = g_malloc (len + 1);
-
-  memset (text, fill, len);
-  text[len] = '\0';
-  return text;
-}
+#define EDGE (BLOCK - 1)
 
 static void
 test_block_edges (gconstpointer data)
 {
-  /* Between "h1,h2\n" plus the quote (7 bytes) and offset 65535. */
-  g_autofree char *field = filler (BLOCK - 1 - 7, 'f');
-  g_autofree char *unquoted = filler (BLOCK - 1 - 6, 'u');
-  const gsize edge = BLOCK - 1;
-  g_autofree char *closing = edge_case ("h1,h2\n\"", 'f', edge, "\"", ",end\nnext,1\n");
-  g_autofree char *doubled = edge_case ("h1,h2\n\"", 'f', edge, "\"\"", "tail\",x\nnext,1\n");
-  g_autofree char *broken = edge_case ("h1,h2\n\"", 'f', edge, "\"", "x,y\nnext,1\n");
-  g_autofree char *crlf = edge_case ("h1,h2\n", 'u', edge, "\r\n", "b,c\r\nnext,1\r\n");
-  g_autofree char *cr_quoted = edge_case ("h1,h2\n\"", 'f', edge, "\r\n", "q\",x\nnext,1\n");
-  g_autofree char *opening = edge_case ("h1,h2\n", 'u', edge - 1, ",\"", "o,p\",x\nnext,1\n");
-  g_autofree char *split_utf8 = edge_case ("h1,h2\n", 'u', edge, "é", ",x\nnext,1\n");
-  g_autofree char *empty_line = edge_case ("h1,h2\n", 'u', edge - 1, "\n\r", "\nnext,1\n");
-  g_autofree char *with_crlf = g_strconcat (field, "\r\nq", NULL);
-  g_autofree char *with_quote = g_strconcat (field, "\"tail", NULL);
-  g_autofree char *shorter = g_strndup (unquoted, strlen (unquoted) - 1);
-  g_autofree char *with_e = g_strconcat (unquoted, "é", NULL);
-  gsize chunk = chunk_of (data);
-  WmCsvReader *reader;
+  /* Each: the header, maybe an opening quote, 'f' up to offset @at, then
+   * @at_edge and @after, which ends with the record "next,1".  The second
+   * record's first field is the filler then @tail (NULL: a bad record). */
+  static const struct {
+    const char *before;
+    gsize       at;
+    const char *at_edge;
+    const char *after;
+    const char *tail;
+    const char *more[3];
+    guint64     next_line;
+  } cases[] = {
+    { "h1,h2\n\"", EDGE, "\"", ",end\nnext,1\n", "", { "end" }, 3 },          /* closing quote */
+    { "h1,h2\n\"", EDGE, "\"\"", "tail\",x\nnext,1\n", "\"tail", { "x" }, 3 },  /* doubled quote */
+    { "h1,h2\n\"", EDGE, "\"", "x,y\nnext,1\n", NULL, { NULL }, 3 },           /* text after it */
+    { "h1,h2\n\"", EDGE, "\r\n", "q\",x\nnext,1\n", "\r\nq", { "x" }, 4 },    /* CRLF in quotes */
+    { "h1,h2\n", EDGE - 1, ",\"", "o,p\",x\nnext,1\n", "", { "o,p", "x" }, 3 }, /* opening quote */
+    { "h1,h2\n", EDGE, "\r\n", "next,1\r\n", "", { NULL }, 3 },               /* CRLF ending */
+    { "h1,h2\n", EDGE, "\r", "next,1\n", "", { NULL }, 3 },                    /* lone CR */
+    { "h1,h2\n", EDGE - 1, "\n\r", "\nnext,1\n", "", { NULL }, 4 },             /* empty CRLF line */
+    { "h1,h2\n", EDGE, "é", ",x\nnext,1\n", "é", { "x" }, 3 },                  /* split character */
+  };
 
-  reader = reader_new (closing, -1, chunk);
-  expect_record (reader, 1, "h1", "h2", NULL);
-  expect_record (reader, 2, field, "end", NULL);
-  expect_record (reader, 3, "next", "1", NULL);
-  expect_end (reader);
-  wm_csv_reader_free (reader);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (cases[i].before);
+      g_autoptr(GString) first = g_string_new (NULL);
+      g_autoptr(WmCsvReader) reader = NULL;
+      const char *fields[5] = { NULL };
 
-  reader = reader_new (doubled, -1, chunk);
-  expect_record (reader, 1, "h1", "h2", NULL);
-  expect_record (reader, 2, with_quote, "x", NULL);
-  expect_record (reader, 3, "next", "1", NULL);
-  expect_end (reader);
-  wm_csv_reader_free (reader);
+      while (text->len < cases[i].at)
+        g_string_append_c (text, 'f');
+      g_string_append (text, cases[i].at_edge);
+      g_string_append (text, cases[i].after);
+      g_string_append_len (first, text->str + strlen (cases[i].before),
+                           cases[i].at - strlen (cases[i].before));
+      g_string_append (first, cases[i].tail != NULL ? cases[i].tail : "");
+      fields[0] = first->str;
+      memcpy (fields + 1, cases[i].more, sizeof cases[i].more);
 
-  reader = reader_new (broken, -1, chunk);
-  expect_record (reader, 1, "h1", "h2", NULL);
-  expect_bad (reader, 2, "broken quoting: text after a closing quote", NULL);
-  expect_record (reader, 3, "next", "1", NULL);
-  expect_end (reader);
-  wm_csv_reader_free (reader);
-
-  reader = reader_new (crlf, -1, chunk);
-  expect_record (reader, 1, "h1", "h2", NULL);
-  expect_record (reader, 2, unquoted, NULL);
-  expect_record (reader, 3, "b", "c", NULL);
-  expect_record (reader, 4, "next", "1", NULL);
-  expect_end (reader);
-  wm_csv_reader_free (reader);
-
-  reader = reader_new (cr_quoted, -1, chunk);
-  expect_record (reader, 1, "h1", "h2", NULL);
-  expect_record (reader, 2, with_crlf, "x", NULL);
-  expect_record (reader, 4, "next", "1", NULL);
-  expect_end (reader);
-  wm_csv_reader_free (reader);
-
-  reader = reader_new (opening, -1, chunk);
-  expect_record (reader, 1, "h1", "h2", NULL);
-  expect_record (reader, 2, shorter, "o,p", "x", NULL);
-  expect_record (reader, 3, "next", "1", NULL);
-  expect_end (reader);
-  wm_csv_reader_free (reader);
-
-  reader = reader_new (split_utf8, -1, chunk);
-  expect_record (reader, 1, "h1", "h2", NULL);
-  expect_record (reader, 2, with_e, "x", NULL);
-  expect_record (reader, 3, "next", "1", NULL);
-  expect_end (reader);
-  wm_csv_reader_free (reader);
-
-  reader = reader_new (empty_line, -1, chunk);
-  expect_record (reader, 1, "h1", "h2", NULL);
-  expect_record (reader, 2, shorter, NULL);
-  expect_record (reader, 4, "next", "1", NULL);
-  expect_end (reader);
-  wm_csv_reader_free (reader);
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      reader = reader_new (text->str, text->len, chunk_of (data));
+      expect_record (reader, 1, "h1", "h2", NULL);
+      if (cases[i].tail == NULL)
+        expect_bad (reader, 2, "broken quoting: text after a closing quote", NULL);
+      else
+        expect_fields (reader, 2, fields);
+      expect_record (reader, cases[i].next_line, "next", "1", NULL);
+      expect_end (reader);
+    }
 }
 
 /* The same records written many ways (quoted or not, any line ending,
  * empty lines between) must read back the same, whatever the reads. */
 
-static GPtrArray *
+static char **
 random_record (GRand *rand)
 {
   static const char * const pieces[] = {
     "a", "bc", "customer_42", "é", "北京", "🙂", " ", ",", "\"", "\n", "\r", "\r\n", ";", "\t",
     "x\"y", "2024-03-01T09:30:00Z",
   };
-  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
   guint n_fields = g_rand_int_range (rand, 1, 8);
+  char **fields = g_new0 (char *, n_fields + 1);
 
   for (guint f = 0; f < n_fields; f++)
     {
@@ -827,23 +791,23 @@ random_record (GRand *rand)
       if (g_rand_int_range (rand, 0, 50) == 0)
         for (guint p = g_rand_int_range (rand, 0, 100000); p > 0; p--)
           g_string_append_c (field, 'L');
-      g_ptr_array_add (fields, g_string_free (field, FALSE));
+      fields[f] = g_string_free (field, FALSE);
     }
   return fields;
 }
 
 static void
-write_record (GString   *text,
-              GPtrArray *fields,
-              GRand     *rand)
+write_record (GString     *text,
+              char *const *fields,
+              GRand       *rand)
 {
   static const char * const line_ends[] = { "\n", "\r\n", "\r" };
 
-  for (guint f = 0; f < fields->len; f++)
+  for (guint f = 0; fields[f] != NULL; f++)
     {
-      const char *field = g_ptr_array_index (fields, f);
+      const char *field = fields[f];
       gboolean quote = strpbrk (field, ",\"\r\n") != NULL ||
-                       (fields->len == 1 && *field == '\0') ||
+                       (f == 0 && fields[1] == NULL && *field == '\0') ||
                        g_rand_boolean (rand);
 
       if (f > 0)
@@ -889,22 +853,19 @@ test_round_trip (void)
 {
   static const gsize chunks[] = { 1, 7, 4096, BLOCK - 1, BLOCK, BLOCK + 1, G_MAXSIZE };
   g_autoptr(GRand) rand = g_rand_new_with_seed (4180);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr(GString) text = g_string_new ("customer,event,time\n");
-  guint64 first_line = 1;
+  guint64 line = 1;
 
-  g_ptr_array_add (records, g_ptr_array_new_with_free_func (g_free));
-  g_ptr_array_add (g_ptr_array_index (records, 0), g_strdup ("customer"));
-  g_ptr_array_add (g_ptr_array_index (records, 0), g_strdup ("event"));
-  g_ptr_array_add (g_ptr_array_index (records, 0), g_strdup ("time"));
-  g_array_append_val (lines, first_line);
+  g_ptr_array_add (records, g_strsplit ("customer,event,time", ",", -1));
+  g_array_append_val (lines, line);
 
   while (text->len < 3 * BLOCK)
     {
-      GPtrArray *fields = random_record (rand);
-      guint64 line = line_at (text->str, text->len);
+      char **fields = random_record (rand);
 
+      line = line_at (text->str, text->len);
       g_array_append_val (lines, line);
       write_record (text, fields, rand);
       g_ptr_array_add (records, fields);
@@ -915,18 +876,8 @@ test_round_trip (void)
       g_autoptr(WmCsvReader) reader = reader_new (text->str, text->len, chunks[c]);
 
       for (guint r = 0; r < records->len; r++)
-        {
-          GPtrArray *fields = g_ptr_array_index (records, r);
-          g_autoptr(GError) error = NULL;
-
-          assert_status (wm_csv_reader_next (reader, NULL, &error), WM_CSV_RECORD);
-          g_assert_no_error (error);
-          g_assert_cmpuint (wm_csv_reader_get_line (reader), ==, g_array_index (lines, guint64, r));
-          g_assert_cmpuint (wm_csv_reader_get_n_fields (reader), ==, fields->len);
-          for (guint f = 0; f < fields->len; f++)
-            g_assert_cmpstr (wm_csv_reader_get_field (reader, f, NULL), ==,
-                             g_ptr_array_index (fields, f));
-        }
+        expect_fields (reader, g_array_index (lines, guint64, r),
+                       (const char * const *) g_ptr_array_index (records, r));
       expect_end (reader);
       g_assert_cmpuint (wm_csv_reader_get_bytes_read (reader), ==, text->len);
     }
@@ -1002,6 +953,7 @@ main (int   argc,
   add_small_test ("line-endings", test_line_endings);
   add_small_test ("bom", test_bom);
   add_small_test ("delimiter", test_delimiter);
+  add_small_test ("delimiter-after-newline", test_delimiter_after_newline);
   add_small_test ("empty-input", test_empty_input);
   add_small_test ("header-only", test_header_only);
   add_small_test ("utf8", test_utf8);
