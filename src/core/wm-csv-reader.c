@@ -173,9 +173,13 @@ start (WmCsvReader   *self,
     {
       guint8 c;
 
+      /* A fixed window, so that the choice does not depend on how the
+       * stream happens to split its reads. */
+      if (i - self->pos > MAX_RECORD_BYTES)
+        break;
       if (i == self->len)
         {
-          if (self->eof || self->len > MAX_RECORD_BYTES)
+          if (self->eof)
             break;
           if (self->len + 1 == self->buf_size)
             {
@@ -218,6 +222,23 @@ start (WmCsvReader   *self,
   self->unquoted_stops['"'] = 0;
   self->unquoted_stops[self->delimiter] = 1;
   self->started = TRUE;
+  return TRUE;
+}
+
+/* Whether *@p ends a line, counted in *@line: CR, LF and CRLF each end
+ * one, so an LF right after a CR (maybe at the end of the previous block)
+ * adds nothing. */
+static inline gboolean
+count_line_end (WmCsvReader  *self,
+                const guint8 *p,
+                guint64      *line)
+{
+  if (*p == '\r')
+    *line += 1;
+  else if (*p == '\n')
+    *line += (p > self->buf ? p[-1] : self->prev_block_last) != '\r';
+  else
+    return FALSE;
   return TRUE;
 }
 
@@ -398,11 +419,7 @@ wm_csv_reader_next (WmCsvReader   *self,
           end = p + n;
         }
 
-      if (*p == '\r')
-        line++;
-      else if (*p == '\n')
-        line += (p > self->buf ? p[-1] : self->prev_block_last) != '\r';
-      else
+      if (!count_line_end (self, p, &line))
         break;
       p++;
     }
@@ -478,11 +495,7 @@ wm_csv_reader_next (WmCsvReader   *self,
             {
               while (!quoted_stops[*p])
                 p++;
-              if (*p == '\r')
-                line++;
-              else if (*p == '\n')
-                line += (p > self->buf ? p[-1] : self->prev_block_last) != '\r';
-              else
+              if (!count_line_end (self, p, &line))
                 break;
               p++;
             }

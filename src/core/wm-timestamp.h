@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  *   fraction allowed), milliseconds (< 1e14), microseconds (< 1e17).
  * @text need not be NUL-terminated.  Surrounding ASCII spaces are ignored.
  * Returns %FALSE for anything else, including out-of-range dates (years
- * outside 1000…9999, month 13, Feb 30, hour 25, …). */
+ * outside 1000…9999, month 13, Feb 30, hour 25, …).  Epoch numbers are
+ * bounded by their magnitude only: a negative one may reach before 1000. */
 gboolean wm_timestamp_parse        (const char *text,
                                     gssize      len,
                                     GTimeZone  *default_tz,
