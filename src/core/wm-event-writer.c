@@ -352,6 +352,18 @@ wm_event_writer_get_n_customers (WmEventWriter *self)
   return self->n_customers;
 }
 
+const GArray *
+wm_event_writer_get_customer_set (WmEventWriter *self)
+{
+  return self->seen_customers;
+}
+
+gint64
+wm_event_writer_get_import_id (WmEventWriter *self)
+{
+  return self->import_id;
+}
+
 void
 wm_event_writer_free (WmEventWriter *self)
 {

@@ -40,6 +40,10 @@ guint64        wm_event_writer_get_n_events    (WmEventWriter *self);
 guint64        wm_event_writer_get_n_rejected  (WmEventWriter *self);
 /* Distinct customers among this import's events. */
 guint64        wm_event_writer_get_n_customers (WmEventWriter *self);
+/* Bitset (guint64 words) of the customer ids among this import's events. */
+const GArray  *wm_event_writer_get_customer_set (WmEventWriter *self);
+/* Row id of this import in the imports table. */
+gint64         wm_event_writer_get_import_id (WmEventWriter *self);
 /* Rolls back unless committed. */
 void           wm_event_writer_free         (WmEventWriter  *self);
 

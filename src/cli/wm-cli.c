@@ -1,0 +1,133 @@
+/* wm-cli.c: helpers shared by the waymark-cli commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "wm-cli.h"
+#include "wm-error.h"
+
+void
+wm_cli_print_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* One readable line, whatever the message holds. */
+  g_strdelimit (message, "\r\n", ' ');
+  g_printerr ("waymark-cli: %s\n", message);
+}
+
+int
+wm_cli_report_error (const GError *error)
+{
+  wm_cli_print_error ("%s", error->message);
+
+  if (error->domain == G_OPTION_ERROR)
+    return WM_CLI_EXIT_USAGE;
+
+  if (error->domain == WM_ERROR)
+    {
+      switch ((WmError) error->code)
+        {
+        case WM_ERROR_NOT_A_PROJECT:
+        case WM_ERROR_NEWER_VERSION:
+        case WM_ERROR_EMPTY_FILE:
+        case WM_ERROR_NO_USABLE_HEADER:
+        case WM_ERROR_UNKNOWN_FORMAT:
+        case WM_ERROR_ALREADY_IMPORTED:
+        case WM_ERROR_INVALID_ARGUMENT:
+        case WM_ERROR_INVALID_DOCUMENT:
+          return WM_CLI_EXIT_USAGE;
+
+        case WM_ERROR_FAILED:
+        case WM_ERROR_CORRUPT:
+        case WM_ERROR_READ_ONLY:
+        case WM_ERROR_DISK_FULL:
+        case WM_ERROR_IO:
+        case WM_ERROR_CANCELLED:
+        default:
+          return WM_CLI_EXIT_FAILURE;
+        }
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return WM_CLI_EXIT_USAGE;
+
+  return WM_CLI_EXIT_FAILURE;
+}
+
+gboolean
+wm_cli_parse_options (const char          *command,
+                      const char          *parameter_string,
+                      const char          *summary,
+                      const GOptionEntry  *entries,
+                      int                 *argc,
+                      char              ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command,
+                                                 parameter_string ? parameter_string : "");
+
+  context = g_option_context_new (parameters);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      wm_cli_print_error ("%s (see “waymark-cli %s --help”)", error->message, command);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+WmProject *
+wm_cli_open_project (const char *path,
+                     int        *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  WmProject *project;
+
+  if (path == NULL)
+    {
+      wm_cli_print_error (_("Missing --db PROJECT.waymark"));
+      *exit_status = WM_CLI_EXIT_USAGE;
+      return NULL;
+    }
+
+  project = wm_project_open (path, WM_PROJECT_OPEN_DEFAULT, &error);
+  if (project == NULL)
+    {
+      /* A missing or foreign project file is unusable input. */
+      *exit_status = wm_cli_report_error (error);
+      if (g_error_matches (error, WM_ERROR, WM_ERROR_IO) && !g_file_test (path, G_FILE_TEST_EXISTS))
+        *exit_status = WM_CLI_EXIT_USAGE;
+      return NULL;
+    }
+
+  return project;
+}
+
+void
+wm_cli_print_json (gpointer json_node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, json_node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
