@@ -113,18 +113,15 @@ wm_chart_format_count (guint64 count)
   if (count >= 1000000000)
     /* Translators: a compact count in billions, e.g. "1.2B" */
     return g_strdup_printf (_("%.1fB"), count / 1e9);
-  if (count >= 10000000)
-    /* Translators: a compact count in millions, e.g. "12M" */
+  if (count >= 100000000)
+    /* Translators: a compact count in millions, e.g. "125M" */
     return g_strdup_printf (_("%.0fM"), count / 1e6);
   if (count >= 1000000)
-    /* Translators: a compact count in millions, e.g. "2.5M" */
+    /* Translators: a compact count in millions, e.g. "12.5M" */
     return g_strdup_printf (_("%.1fM"), count / 1e6);
-  if (count >= 100000)
+  if (count >= 10000)
     /* Translators: a compact count in thousands, e.g. "250K" */
     return g_strdup_printf (_("%.0fK"), count / 1e3);
-  if (count >= 10000)
-    /* Translators: a compact count in thousands, e.g. "12.5K" */
-    return g_strdup_printf (_("%.1fK"), count / 1e3);
   if (count >= 1000)
     return g_strdup_printf ("%u,%03u", (guint) (count / 1000), (guint) (count % 1000));
 
