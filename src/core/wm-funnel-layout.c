@@ -497,7 +497,7 @@ layout_horizontal (Builder      *b,
             conversion = g_strdup_printf (_("↓ %s"), conv_share);
           if (gap_h >= b->lh_small + 2)
             add_text (b, WM_FUNNEL_TEXT_CONVERSION, k, -1, conversion, b->opt.small_size,
-                      WM_TEXT_BOLD, plot.x + TEXT_GAP, slot_y - gap_h / 2 - b->lh_small / 2 + 1,
+                      WM_TEXT_BOLD, plot.x + TEXT_GAP, slot_y - b->lh_small / 2,
                       plot.width - 2 * TEXT_GAP, 0);
         }
     }
