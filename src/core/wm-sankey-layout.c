@@ -27,7 +27,7 @@ wm_sankey_options_init (WmSankeyOptions *options)
   options->min_node_height = 4;
   options->min_link_width = 2;
   options->sweeps = 12;
-  options->relax_iterations = 24;
+  options->relax_iterations = 16;
   options->show_labels = TRUE;
   options->label_size = 13;
   options->value_size = 12;
