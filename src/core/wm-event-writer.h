@@ -31,16 +31,22 @@ gboolean       wm_event_writer_reject       (WmEventWriter  *self,
                                              const char     *reason,
                                              const char     *excerpt,
                                              GError        **error);
-/* Completes the history row and commits. @sha256 may be %NULL. */
+/* Waits until every event added so far is stored; afterwards nothing more
+ * can be added, and the project's connection may be used again (events are
+ * stored by a thread of the writer's own while the caller reads input). */
+gboolean       wm_event_writer_flush        (WmEventWriter  *self,
+                                             GError        **error);
+/* Flushes, completes the history row and commits. @sha256 may be %NULL. */
 gboolean       wm_event_writer_commit       (WmEventWriter  *self,
                                              const char     *sha256,
                                              guint64         size,
                                              GError        **error);
 guint64        wm_event_writer_get_n_events    (WmEventWriter *self);
 guint64        wm_event_writer_get_n_rejected  (WmEventWriter *self);
-/* Distinct customers among this import's events. */
+/* Distinct customers among this import's events; known after flush(). */
 guint64        wm_event_writer_get_n_customers (WmEventWriter *self);
-/* Bitset (guint64 words) of the customer ids among this import's events. */
+/* Bitset (guint64 words) of the customer ids among this import's events;
+ * complete after flush(). */
 const GArray  *wm_event_writer_get_customer_set (WmEventWriter *self);
 /* Row id of this import in the imports table. */
 gint64         wm_event_writer_get_import_id (WmEventWriter *self);

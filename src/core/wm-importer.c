@@ -348,6 +348,9 @@ wm_import_stream (WmProject              *project,
       return FALSE;
     }
 
+  if (!wm_event_writer_flush (writer, error))
+    return FALSE;
+
   sha256 = wm_hashing_stream_get_sha256 (WM_HASHING_STREAM (counter));
   if (!options->force)
     {

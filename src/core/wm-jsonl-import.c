@@ -147,6 +147,16 @@ flatten_event_params (JsonArray  *params,
     }
 }
 
+/* In the source's order, so stored properties read like the log. */
+static void
+copy_member (JsonObject  *source,
+             const char  *key,
+             JsonNode    *member,
+             gpointer     user_data)
+{
+  json_object_set_member (user_data, key, json_node_copy (member));
+}
+
 /* The "properties" object, with GA4's event_params flattened into it. */
 static JsonObject *
 collect_properties (JsonObject *object)
@@ -156,15 +166,7 @@ collect_properties (JsonObject *object)
 
   node = json_object_get_member (object, "properties");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &key, &member))
-        json_object_set_member (properties, key, json_node_copy (member));
-    }
+    json_object_foreach_member (json_node_get_object (node), copy_member, properties);
 
   node = json_object_get_member (object, "event_params");
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))

@@ -28,8 +28,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Version 1.  Dictionary tables keep events compact; ts is integer
- * milliseconds UTC; other fields live in properties as a JSON object. */
+/* Version 1.  Dictionary tables keep events compact: customers,
+ * touchpoints, channels, and property sets (each distinct JSON object of
+ * other fields, stored once).  ts is integer milliseconds UTC.  The view
+ * events_named reads like the log that was imported. */
 static const char schema_v1[] =
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
   "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
@@ -40,9 +42,17 @@ static const char schema_v1[] =
   "  rows INTEGER NOT NULL DEFAULT 0, rejected INTEGER NOT NULL DEFAULT 0,"
   "  started_at INTEGER NOT NULL, finished_at INTEGER);"
   "CREATE INDEX imports_by_hash ON imports (sha256);"
+  "CREATE TABLE property_sets (id INTEGER PRIMARY KEY, json TEXT NOT NULL UNIQUE);"
   "CREATE TABLE events (import INTEGER NOT NULL, customer INTEGER NOT NULL,"
   "  ts INTEGER NOT NULL, touchpoint INTEGER NOT NULL, channel INTEGER,"
-  "  properties TEXT);"
+  "  property_set INTEGER);"
+  "CREATE VIEW events_named AS SELECT e.rowid AS id, e.import AS import,"
+  "  c.name AS customer, e.ts AS ts, t.name AS touchpoint, ch.name AS channel,"
+  "  p.json AS properties"
+  "  FROM events e JOIN customers c ON c.id = e.customer"
+  "  JOIN touchpoints t ON t.id = e.touchpoint"
+  "  LEFT JOIN channels ch ON ch.id = e.channel"
+  "  LEFT JOIN property_sets p ON p.id = e.property_set;"
   "CREATE TABLE rejects (import INTEGER NOT NULL, file TEXT NOT NULL,"
   "  line INTEGER NOT NULL, reason TEXT NOT NULL, excerpt TEXT);"
   "CREATE TABLE journey_map (id INTEGER PRIMARY KEY CHECK (id = 1),"
@@ -51,7 +61,7 @@ static const char schema_v1[] =
   "  name TEXT NOT NULL, definition TEXT NOT NULL, created_at INTEGER NOT NULL);";
 
 static const char *required_tables[] = {
-  "customers", "touchpoints", "channels", "imports", "events", "rejects",
+  "customers", "touchpoints", "channels", "property_sets", "imports", "events", "rejects",
   "journey_map", "analyses",
 };
 
@@ -281,6 +291,19 @@ check_identity (WmProject  *self,
   return TRUE;
 }
 
+/* Memory statistics cost a global mutex on every SQLite allocation. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 WmProject *
 wm_project_open (const char          *path,
                  WmProjectOpenFlags   flags,
@@ -293,6 +316,8 @@ wm_project_open (const char          *path,
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  configure_sqlite_once ();
 
   self = g_object_new (WM_TYPE_PROJECT, NULL);
   self->path = g_strdup (path);
