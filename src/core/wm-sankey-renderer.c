@@ -1,0 +1,316 @@
+/* wm-sankey-renderer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "wm-sankey-renderer.h"
+
+const WmRgba *
+wm_sankey_node_color (const WmTheme    *theme,
+                      const WmFlowNode *node)
+{
+  switch (node->kind)
+    {
+    case WM_FLOW_NODE_OTHER:
+      return &theme->other;
+    case WM_FLOW_NODE_EXIT:
+      return &theme->exit;
+    case WM_FLOW_NODE_TOUCHPOINT:
+    default:
+      return wm_theme_channel_color (theme, node->channel);
+    }
+}
+
+void
+wm_sankey_renderer_options (WmSankeyOptions *options,
+                            const WmTheme   *theme,
+                            WmChartPango    *pango,
+                            double           height)
+{
+  gboolean big = theme->kind == WM_THEME_PRESENTATION;
+
+  wm_sankey_options_init (options);
+  options->label_size = theme->label_size;
+  options->value_size = theme->value_size;
+  options->node_width = big ? 18 : 14;
+  options->node_padding = CLAMP (height * 0.025, 8, 28);
+  options->min_node_height = big ? 5 : 4;
+  options->min_link_width = big ? 2.5 : 2;
+  options->label_gap = big ? 9 : 7;
+  if (pango != NULL)
+    options->measurer = wm_chart_pango_measurer (pango);
+}
+
+static void
+band_path (cairo_t              *cr,
+           const WmSankeyLayout *layout,
+           guint                 link)
+{
+  const WmSankeyLink *l = &layout->links[link];
+  double xm = (l->x0 + l->x1) / 2;
+  double h = l->width / 2;
+
+  /* Filled between two offset curves (not a stroke): the band keeps its
+   * thickness measured across the flow, as the node edges do. */
+  if (layout->orientation == WM_SANKEY_VERTICAL)
+    {
+      cairo_move_to (cr, l->y0 - h, l->x0);
+      cairo_curve_to (cr, l->y0 - h, xm, l->y1 - h, xm, l->y1 - h, l->x1);
+      cairo_line_to (cr, l->y1 + h, l->x1);
+      cairo_curve_to (cr, l->y1 + h, xm, l->y0 + h, xm, l->y0 + h, l->x0);
+    }
+  else
+    {
+      cairo_move_to (cr, l->x0, l->y0 - h);
+      cairo_curve_to (cr, xm, l->y0 - h, xm, l->y1 - h, l->x1, l->y1 - h);
+      cairo_line_to (cr, l->x1, l->y1 + h);
+      cairo_curve_to (cr, xm, l->y1 + h, xm, l->y0 + h, l->x0, l->y0 + h);
+    }
+  cairo_close_path (cr);
+}
+
+static void
+draw_link (cairo_t              *cr,
+           const WmFlowGraph    *graph,
+           const WmSankeyLayout *layout,
+           const WmTheme        *theme,
+           guint                 i,
+           double                dim)
+{
+  const WmSankeyLink *l = &layout->links[i];
+  const WmFlowNode *source = &graph->nodes[l->source];
+  const WmFlowNode *target = &graph->nodes[l->target];
+  const WmRgba *from = wm_sankey_node_color (theme, source);
+  const WmRgba *to = &theme->exit;
+  gboolean exit = target->kind == WM_FLOW_NODE_EXIT;
+  double alpha = (exit ? theme->exit_link_opacity : theme->link_opacity) * dim;
+
+  if (l->width <= 0)
+    return;
+
+  band_path (cr, layout, i);
+  if (!exit)
+    {
+      /* Solid, in the source's colour: a gradient per band costs more than
+       * the rest of the chart together at 200 bands. */
+      wm_chart_set_source (cr, from, alpha);
+    }
+  else
+    {
+      /* A band into Exit fades out to grey: where customers leave. */
+      gboolean vertical = layout->orientation == WM_SANKEY_VERTICAL;
+      cairo_pattern_t *gradient = vertical ? cairo_pattern_create_linear (0, l->x0, 0, l->x1)
+                                           : cairo_pattern_create_linear (l->x0, 0, l->x1, 0);
+
+      cairo_pattern_add_color_stop_rgba (gradient, 0.1, from->red, from->green, from->blue,
+                                         theme->link_opacity * dim);
+      cairo_pattern_add_color_stop_rgba (gradient, 1.0, to->red, to->green, to->blue, alpha);
+      cairo_set_source (cr, gradient);
+      cairo_pattern_destroy (gradient);
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_node (cairo_t            *cr,
+           const WmFlowGraph  *graph,
+           const WmSankeyNode *node,
+           guint               i,
+           const WmTheme      *theme,
+           double              dim)
+{
+  const WmFlowNode *n = &graph->nodes[i];
+  const WmRgba *color = wm_sankey_node_color (theme, n);
+  const WmRect *r = &node->rect;
+
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  if (n->kind == WM_FLOW_NODE_EXIT)
+    {
+      /* Hollow: nobody continues from here. */
+      wm_chart_set_source (cr, color, 0.35 * dim);
+      cairo_fill_preserve (cr);
+      wm_chart_set_source (cr, color, dim);
+      cairo_set_line_width (cr, 1.5);
+      cairo_save (cr);
+      cairo_clip_preserve (cr);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  else
+    {
+      wm_chart_set_source (cr, color, dim);
+      cairo_fill (cr);
+    }
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   width,
+              double   height,
+              double   radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_label (cairo_t             *cr,
+            const WmSankeyLabel *label,
+            const WmTheme       *theme,
+            WmChartPango        *pango,
+            double               dim)
+{
+  WmTextMeasurer m = wm_chart_pango_measurer (pango);
+  WmRgba fg = theme->foreground;
+  WmRgba muted = theme->muted;
+  WmRgba halo = theme->background;
+  double w, h;
+
+  if (!label->visible || label->name == NULL)
+    return;
+
+  fg.alpha *= dim;
+  muted.alpha *= dim;
+  halo.alpha = 0.72 * dim;
+
+  /* A soft plate of background keeps labels legible over bands; far
+   * cheaper than stroking glyph outlines as a halo. */
+  rounded_rect (cr, label->rect.x - 3, label->rect.y, label->rect.width + 6,
+                label->rect.height, 3);
+  wm_chart_set_source (cr, &halo, 1.0);
+  cairo_fill (cr);
+
+  w = 0;
+  if (label->xalign > 0)
+    wm_text_measure (&m, label->name, theme->label_size, WM_TEXT_BOLD, &w, &h);
+  wm_chart_pango_draw (pango, cr, label->name, theme->label_size, WM_TEXT_BOLD,
+                       label->rect.x + (label->rect.width - w) * label->xalign,
+                       label->rect.y, &fg, NULL);
+  if (label->value != NULL)
+    {
+      w = 0;
+      if (label->xalign > 0)
+        wm_text_measure (&m, label->value, theme->value_size, WM_TEXT_REGULAR, &w, &h);
+      wm_chart_pango_draw (pango, cr, label->value, theme->value_size, WM_TEXT_REGULAR,
+                           label->rect.x + (label->rect.width - w) * label->xalign,
+                           label->rect.y + label->name_height, &muted, NULL);
+    }
+}
+
+/* Whether node @i or link @i is part of what @highlight points at. */
+static gboolean
+node_lit (const WmSankeyLayout *layout,
+          const WmSankeyHit    *highlight,
+          guint                 i)
+{
+  switch (highlight->kind)
+    {
+    case WM_SANKEY_HIT_NODE:
+    case WM_SANKEY_HIT_LABEL:
+      return highlight->index == i;
+    case WM_SANKEY_HIT_LINK:
+      return layout->links[highlight->index].source == i ||
+             layout->links[highlight->index].target == i;
+    case WM_SANKEY_HIT_NONE:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+link_lit (const WmSankeyLayout *layout,
+          const WmSankeyHit    *highlight,
+          guint                 i)
+{
+  switch (highlight->kind)
+    {
+    case WM_SANKEY_HIT_NODE:
+    case WM_SANKEY_HIT_LABEL:
+      return layout->links[i].source == highlight->index ||
+             layout->links[i].target == highlight->index;
+    case WM_SANKEY_HIT_LINK:
+      return highlight->index == i;
+    case WM_SANKEY_HIT_NONE:
+    default:
+      return TRUE;
+    }
+}
+
+void
+wm_sankey_renderer_draw (cairo_t              *cr,
+                         const WmFlowGraph    *graph,
+                         const WmSankeyLayout *layout,
+                         const WmTheme        *theme,
+                         WmChartPango         *pango,
+                         const WmSankeyHit    *highlight)
+{
+  WmSankeyHit none = { WM_SANKEY_HIT_NONE, 0 };
+  double faded = 0.35;
+
+  g_return_if_fail (layout->n_nodes == graph->n_nodes);
+  g_return_if_fail (layout->n_links == graph->n_links);
+
+  if (highlight == NULL)
+    highlight = &none;
+
+  cairo_save (cr);
+  /* Bands are most of the pixels; the fast rasteriser is indistinguishable
+   * on smooth curves and a third cheaper. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  /* Curves flattened to within 0.35 px: invisible, and fewer edges. */
+  cairo_set_tolerance (cr, 0.35);
+  for (guint k = 0; k < layout->n_links; k++)
+    {
+      guint i = layout->link_order[k];
+
+      draw_link (cr, graph, layout, theme, i, link_lit (layout, highlight, i) ? 1.0 : faded);
+    }
+  if (highlight->kind == WM_SANKEY_HIT_LINK)
+    {
+      /* Lift the hovered band above its neighbours. */
+      draw_link (cr, graph, layout, theme, highlight->index, 1.6);
+    }
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_tolerance (cr, 0.1);
+  for (guint i = 0; i < layout->n_nodes; i++)
+    draw_node (cr, graph, &layout->nodes[i], i, theme,
+               node_lit (layout, highlight, i) ? 1.0 : faded);
+  for (guint i = 0; i < layout->n_labels; i++)
+    draw_label (cr, &layout->labels[i], theme, pango,
+                node_lit (layout, highlight, layout->labels[i].node) ? 1.0 : 0.55);
+  cairo_restore (cr);
+}
+
+void
+wm_sankey_render (cairo_t            *cr,
+                  const WmFlowGraph  *graph,
+                  double              width,
+                  double              height,
+                  const WmTheme      *theme,
+                  const char         *title,
+                  WmSankeyLayout    **layout_out)
+{
+  g_autoptr(WmChartPango) pango = wm_chart_pango_new (theme);
+  g_autoptr(WmSankeyLayout) layout = NULL;
+  WmSankeyOptions options;
+  WmRect area;
+
+  wm_chart_draw_frame (pango, cr, theme, title, width, height,
+                       &area.x, &area.y, &area.width, &area.height);
+  wm_sankey_renderer_options (&options, theme, pango, area.height);
+  layout = wm_sankey_layout_new (graph, &area, &options);
+  wm_sankey_renderer_draw (cr, graph, layout, theme, pango, NULL);
+
+  if (layout_out != NULL)
+    *layout_out = g_steal_pointer (&layout);
+}
