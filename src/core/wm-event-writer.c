@@ -102,9 +102,7 @@ dictionary_init (Dictionary  *dict,
                  const char  *column,
                  GError     **error)
 {
-  g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (?)"
-                                             " ON CONFLICT (%s) DO NOTHING RETURNING id",
-                                             table, column, column);
+  g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (?)", table, column);
   g_autofree char *select = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", table, column);
 
   dict->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -148,21 +146,19 @@ dictionary_lookup (WmEventWriter  *self,
       return id;
     }
 
+  /* Most names not in the cache are new: try to add them first; the unique
+   * index turns a known name away, and then we look it up. */
   sqlite3_bind_text (dict->insert, 1, name, -1, SQLITE_STATIC);
   rc = sqlite3_step (dict->insert);
-  if (rc == SQLITE_ROW)
-    {
-      id = sqlite3_column_int64 (dict->insert, 0);
-      rc = sqlite3_step (dict->insert);
-    }
   sqlite3_reset (dict->insert);
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_DONE)
+    id = sqlite3_last_insert_rowid (self->db);
+  else if (rc != SQLITE_CONSTRAINT_UNIQUE)
     {
       wm_project_set_sqlite_error (self->project, rc, "dictionary", error);
       return -1;
     }
-
-  if (id < 0)
+  else
     {
       sqlite3_bind_text (dict->select, 1, name, -1, SQLITE_STATIC);
       rc = sqlite3_step (dict->select);
