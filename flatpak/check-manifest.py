@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 SKIP = 77
@@ -31,9 +32,11 @@ def main():
         print('flatpak-builder is not installed; skipping')
         return SKIP
 
-    run = subprocess.run([builder, '--show-manifest', manifest],
-                         env=dict(os.environ, G_DEBUG='fatal-warnings'),
-                         capture_output=True, text=True)
+    # It leaves a .flatpak-builder/ state directory in its working directory.
+    with tempfile.TemporaryDirectory() as scratch:
+        run = subprocess.run([builder, '--show-manifest', os.path.abspath(manifest)],
+                             env=dict(os.environ, G_DEBUG='fatal-warnings'),
+                             cwd=scratch, capture_output=True, text=True)
     if run.returncode != 0:
         print(run.stderr, end='')
         print(f'FAIL: flatpak-builder --show-manifest {manifest} exited with {run.returncode}')

@@ -73,9 +73,13 @@ def list_missing(po):
 
 def extract_template(root, pot):
     potfiles = os.path.join(root, 'po', 'POTFILES.in')
-    subprocess.run([tool('xgettext'), *XGETTEXT_ARGS, '--package-name=waymark',
-                    '--directory=' + root, '--files-from=' + potfiles, '--output=' + pot],
-                   check=True)
+    run = subprocess.run([tool('xgettext'), *XGETTEXT_ARGS, '--package-name=waymark',
+                          '--directory=' + root, '--files-from=' + potfiles, '--output=' + pot],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        print(run.stderr, end='')
+        print('FAIL: xgettext cannot extract the strings of po/POTFILES.in (the potfiles test says more)')
+        sys.exit(1)
 
 
 def main():

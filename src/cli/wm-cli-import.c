@@ -31,16 +31,26 @@ print_progress (guint64  bytes_read,
 {
   Progress *progress = user_data;
   gint64 now = g_get_monotonic_time ();
+  g_autofree char *count = NULL;
 
   if (now - progress->last_update < G_USEC_PER_SEC / 4)
     return;
   progress->last_update = now;
 
+  count = wm_cli_format_count (events);
+  g_printerr ("\r");
   if (bytes_total > 0)
-    g_printerr ("\r%s: %3.0f %%, %" G_GUINT64_FORMAT " events", progress->name,
-                100.0 * (double) bytes_read / (double) bytes_total, events);
+    {
+      /* Translators: progress of an import: file name, percentage read, events so far */
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %3.0f %%, %s event", "%s: %3.0f %%, %s events", events),
+                  progress->name, 100.0 * (double) bytes_read / (double) bytes_total, count);
+    }
   else
-    g_printerr ("\r%s: %" G_GUINT64_FORMAT " events", progress->name, events);
+    {
+      /* Translators: progress of an import: file name, events so far */
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %s event", "%s: %s events", events),
+                  progress->name, count);
+    }
 }
 
 static void
@@ -90,8 +100,11 @@ add_rejects (WmProject      *project,
     }
 
   if (!as_json && result->rejected > 20)
-    g_print (_("  … and %" G_GUINT64_FORMAT " more (all are kept in the project)\n"),
-             result->rejected - 20);
+    {
+      g_autofree char *more = wm_cli_format_count (result->rejected - 20);
+
+      g_print (_("  … and %s more (all are kept in the project)\n"), more);
+    }
 }
 
 static void
@@ -104,18 +117,18 @@ print_result (WmProject      *project,
 
   if (!as_json)
     {
-      g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "Imported %" G_GUINT64_FORMAT " event",
-                            "Imported %" G_GUINT64_FORMAT " events",
-                            result->imported), result->imported);
-      g_print (g_dngettext (GETTEXT_PACKAGE,
-                            " of %" G_GUINT64_FORMAT " customer",
-                            " of %" G_GUINT64_FORMAT " customers",
-                            result->customers), result->customers);
-      g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "; %" G_GUINT64_FORMAT " row rejected.\n",
-                            "; %" G_GUINT64_FORMAT " rows rejected.\n",
-                            result->rejected), result->rejected);
+      g_autofree char *imported = wm_cli_format_count (result->imported);
+      g_autofree char *customers = wm_cli_format_count (result->customers);
+      g_autofree char *rejected = wm_cli_format_count (result->rejected);
+
+      /* Translators: these three are printed one after the other as one
+       * sentence: "Imported 5 events of 3 customers; 0 rows rejected." */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s event", "Imported %s events",
+                            result->imported), imported);
+      g_print (g_dngettext (GETTEXT_PACKAGE, " of %s customer", " of %s customers",
+                            result->customers), customers);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "; %s row rejected.\n", "; %s rows rejected.\n",
+                            result->rejected), rejected);
       add_rejects (project, result, NULL, FALSE);
       return;
     }

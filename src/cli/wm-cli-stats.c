@@ -96,19 +96,25 @@ static void
 print_counts (const char *heading,
               GArray     *counts)
 {
-  int width = 10;
+  const char *events = _("Events");
+  const char *customers = _("Customers");
+  int width = MAX (10, display_width (heading));
 
   for (guint i = 0; i < counts->len; i++)
     width = MAX (width, display_width (g_array_index (counts, Count, i).name));
 
-  g_print ("\n%-*s %12s %12s\n", width, heading, _("Events"), _("Customers"));
+  /* Translated headings may be CJK too. */
+  g_print ("\n%s%*s %*s%s %*s%s\n",
+           heading, width - display_width (heading), "",
+           MAX (0, 12 - display_width (events)), "", events,
+           MAX (0, 12 - display_width (customers)), "", customers);
   for (guint i = 0; i < counts->len; i++)
     {
       const Count *count = &g_array_index (counts, Count, i);
       /* printf pads bytes, not columns: pad by hand. */
       int pad = width - display_width (count->name);
 
-      g_print ("%s%*s %12" G_GINT64_FORMAT " %12" G_GINT64_FORMAT "\n",
+      g_print ("%s%*s %'12" G_GINT64_FORMAT " %'12" G_GINT64_FORMAT "\n",
                count->name, pad, "", count->events, count->customers);
     }
 }
@@ -126,6 +132,10 @@ wm_cli_stats (int    argc,
   g_autoptr(sqlite3_stmt) totals = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
+  g_autofree char *events_text = NULL;
+  g_autofree char *customers_text = NULL;
+  g_autofree char *imports_text = NULL;
+  g_autofree char *rejected_text = NULL;
   gint64 events, customers, imports, rejected;
   int status = WM_CLI_EXIT_OK;
   int rc;
@@ -224,11 +234,17 @@ wm_cli_stats (int    argc,
       return WM_CLI_EXIT_OK;
     }
 
-  g_print (_("Events:    %" G_GINT64_FORMAT "\n"), events);
-  g_print (_("Customers: %" G_GINT64_FORMAT "\n"), customers);
+  events_text = wm_cli_format_count (events);
+  customers_text = wm_cli_format_count (customers);
+  imports_text = wm_cli_format_count (imports);
+  rejected_text = wm_cli_format_count (rejected);
+
+  /* Translators: the labels of this summary are padded to line up the values */
+  g_print (_("Events:    %s\n"), events_text);
+  g_print (_("Customers: %s\n"), customers_text);
   if (first != NULL)
     g_print (_("Period:    %s – %s\n"), first, last);
-  g_print (_("Imports:   %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " rows rejected)\n"), imports, rejected);
+  g_print (_("Imports:   %s (%s rows rejected)\n"), imports_text, rejected_text);
   print_counts (_("Touchpoint"), touchpoints);
   print_counts (_("Channel"), channels);
 

@@ -87,7 +87,8 @@ wm_cli_parse_options (const char          *command,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      wm_cli_print_error ("%s (see “waymark-cli %s --help”)", error->message, command);
+      /* Translators: the first %s is what is wrong, the second a command name */
+      wm_cli_print_error (_("%s (see “waymark-cli %s --help”)"), error->message, command);
       return FALSE;
     }
 
@@ -130,4 +131,10 @@ wm_cli_print_json (gpointer json_node)
   json_generator_set_root (generator, json_node);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+}
+
+char *
+wm_cli_format_count (guint64 count)
+{
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
 }

@@ -44,5 +44,8 @@ WmProject *wm_cli_open_project  (const char          *path,
                                  int                 *exit_status);
 /* Writes @node as one line of JSON on stdout. */
 void       wm_cli_print_json    (gpointer             json_node);
+/* @count with digits grouped as the user's locale groups them, for text
+ * meant for people (--json stays locale-neutral). */
+char      *wm_cli_format_count  (guint64              count);
 
 G_END_DECLS
