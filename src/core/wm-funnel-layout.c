@@ -129,6 +129,9 @@ add_legend (Builder      *b,
 
       if (value == NULL || value[0] == '\0')
         value = _("(none)");
+      else if (g_str_equal (value, "Other"))
+        /* Translators: the breakdown segment that groups the remaining values */
+        value = C_("breakdown", "Other");
       wm_text_measure (&b->opt.measurer, value, b->opt.value_size, WM_TEXT_REGULAR, &w, &h);
       if (x > area->x && x + swatch + TEXT_GAP + w > area->x + area->width)
         {

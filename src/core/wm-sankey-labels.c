@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "wm-sankey-layout-private.h"
@@ -36,6 +37,12 @@ node_name (const WmFlowGraph *graph,
            guint              node)
 {
   const WmFlowNode *n = &graph->nodes[node];
+
+  /* The data calls these "Exit" and "Other"; people read them in their language. */
+  if (n->kind == WM_FLOW_NODE_EXIT)
+    return C_("flow node", "Exit");
+  if (n->kind == WM_FLOW_NODE_OTHER)
+    return C_("flow node", "Other");
 
   if (n->touchpoint != NULL && n->touchpoint[0] != '\0')
     return n->touchpoint;
