@@ -64,11 +64,21 @@ def list_missing(po):
         out = subprocess.run([tool('msgattrib'), option, '--no-obsolete', '--no-wrap', po],
                              capture_output=True, text=True, check=True).stdout
         for block in out.split('\n\n'):
-            lines = [l for l in block.splitlines() if l.startswith(('#:', 'msgid ', 'msgctxt '))]
-            if any(l.startswith('msgid ""') for l in lines) and not any(l.startswith('#:') for l in lines):
-                continue  # the header
-            if lines:
-                print(f'  {what}: ' + ' '.join(lines))
+            where, msgid, in_msgid = [], '', False
+            for line in block.splitlines():
+                if line.startswith('#:'):
+                    where.append(line[2:].strip())
+                elif line.startswith('msgctxt '):
+                    msgid += line.split(' ', 1)[1] + ' | '
+                elif line.startswith('msgid '):
+                    in_msgid = True
+                    msgid += line.split(' ', 1)[1]
+                elif line.startswith('"') and in_msgid:
+                    msgid += line
+                else:
+                    in_msgid = False
+            if where:  # the header has no source reference
+                print(f'  {what}: {" ".join(where)}: {msgid.replace(chr(34) + chr(34), "")}')
 
 
 def extract_template(root, pot):
