@@ -53,14 +53,45 @@ csv_columns_clear (CsvColumns *columns)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CsvColumns, csv_columns_clear)
 
 static int
-find_column (const CsvColumns *columns,
-             const char       *name)
+find_name (const char * const *names,
+           guint               n_names,
+           const char         *name)
 {
-  for (guint i = 0; i < columns->n_columns; i++)
-    if (g_ascii_strcasecmp (columns->names[i], name) == 0)
+  for (guint i = 0; i < n_names; i++)
+    if (g_ascii_strcasecmp (names[i], name) == 0)
       return (int) i;
 
   return -1;
+}
+
+void
+wm_import_detect_csv_columns (const char * const *names,
+                              guint               n_names,
+                              char * const        mapping[WM_N_FIELDS],
+                              int                 columns[WM_N_FIELDS])
+{
+  for (guint f = 0; f < WM_N_FIELDS; f++)
+    {
+      columns[f] = -1;
+
+      if (mapping != NULL && mapping[f] != NULL)
+        {
+          columns[f] = find_name (names, n_names, mapping[f]);
+          continue;
+        }
+
+      /* A column already taken by an earlier field is not reused. */
+      for (guint c = 0; field_candidates[f][c] != NULL && columns[f] < 0; c++)
+        {
+          int column = find_name (names, n_names, field_candidates[f][c]);
+          gboolean taken = FALSE;
+
+          for (guint g = 0; g < f; g++)
+            taken |= column >= 0 && columns[g] == column;
+          if (!taken)
+            columns[f] = column;
+        }
+    }
 }
 
 static gboolean
@@ -83,36 +114,21 @@ map_columns (WmImportContext  *context,
       columns->json_names[i] = g_string_free (literal, FALSE);
     }
 
+  wm_import_detect_csv_columns ((const char * const *) columns->names, columns->n_columns,
+                                context->options->mapping, columns->field_column);
+
   for (guint f = 0; f < WM_N_FIELDS; f++)
     {
       const char *mapped = context->options->mapping[f];
 
-      columns->field_column[f] = -1;
-
-      if (mapped != NULL)
+      if (mapped != NULL && columns->field_column[f] < 0)
         {
-          columns->field_column[f] = find_column (columns, mapped);
-          if (columns->field_column[f] < 0)
-            {
-              g_autofree char *present = g_strjoinv (", ", columns->names);
+          g_autofree char *present = g_strjoinv (", ", columns->names);
 
-              g_set_error (error, WM_ERROR, WM_ERROR_NO_USABLE_HEADER,
-                           _("“%s” has no column “%s” for the %s (its columns: %s)"),
-                           context->name, mapped, wm_field_get_name (f), present);
-              return FALSE;
-            }
-          continue;
-        }
-
-      for (guint c = 0; field_candidates[f][c] != NULL && columns->field_column[f] < 0; c++)
-        {
-          int column = find_column (columns, field_candidates[f][c]);
-          gboolean taken = FALSE;
-
-          for (guint g = 0; g < f; g++)
-            taken |= column >= 0 && columns->field_column[g] == column;
-          if (!taken)
-            columns->field_column[f] = column;
+          g_set_error (error, WM_ERROR, WM_ERROR_NO_USABLE_HEADER,
+                       _("“%s” has no column “%s” for the %s (its columns: %s)"),
+                       context->name, mapped, wm_field_get_name (f), present);
+          return FALSE;
         }
 
       if (columns->field_column[f] < 0 && f != WM_FIELD_CHANNEL)
@@ -126,7 +142,7 @@ map_columns (WmImportContext  *context,
         }
     }
 
-  columns->properties_column = find_column (columns, "properties");
+  columns->properties_column = find_name ((const char * const *) columns->names, columns->n_columns, "properties");
   for (guint i = 0; i < columns->n_columns; i++)
     {
       columns->is_property[i] = (int) i != columns->properties_column;

@@ -218,10 +218,10 @@ wm_import_tick (WmImportContext  *context,
 }
 
 /* Extension first, then a look at the first bytes: JSON Lines start with '{'. */
-static WmImportFormat
-detect_format (const char *name,
-               const char *head,
-               gsize       head_len)
+WmImportFormat
+wm_import_detect_format (const char *name,
+                         const char *head,
+                         gsize       head_len)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
   gsize i = 0;
@@ -320,7 +320,7 @@ wm_import_stream (WmProject              *project,
     }
 
   if (format == WM_IMPORT_FORMAT_AUTO)
-    format = detect_format (name, head, head_len);
+    format = wm_import_detect_format (name, head, head_len);
 
   writer = wm_event_writer_new (project, name,
                                 format == WM_IMPORT_FORMAT_CSV ? "csv" : "jsonl",

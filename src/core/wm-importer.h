@@ -69,6 +69,19 @@ gboolean         wm_import_options_set_timezone  (WmImportOptions  *options,
                                                   GError          **error);
 const char      *wm_field_get_name               (WmField           field);
 
+/* The column each field of a CSV header @names maps to: @mapping's column
+ * where set (-1 when the header lacks it), else the one found by name as
+ * DESIGN.md lists them (-1 when none). @mapping may be NULL. */
+void             wm_import_detect_csv_columns    (const char * const *names,
+                                                  guint               n_names,
+                                                  char * const        mapping[WM_N_FIELDS],
+                                                  int                 columns[WM_N_FIELDS]);
+/* The format of a file named @name starting with @head: extension first,
+ * then a look at the first bytes. */
+WmImportFormat   wm_import_detect_format         (const char        *name,
+                                                  const char        *head,
+                                                  gsize              head_len);
+
 WmImportResult  *wm_import_result_new            (void);
 void             wm_import_result_free           (WmImportResult   *result);
 
