@@ -95,6 +95,20 @@ append_rejects_page (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The importer stores "csv" or "jsonl"; the demo, its own name. */
+static const char *
+format_label (const char *format)
+{
+  if (g_strcmp0 (format, "csv") == 0)
+    return _("CSV");
+  if (g_strcmp0 (format, "jsonl") == 0)
+    return _("JSON Lines");
+  if (g_strcmp0 (format, "demo") == 0)
+    return _("Demo data");
+
+  return format;
+}
+
 static GPtrArray *
 load_history (WmProject  *project,
               GError    **error)
@@ -115,9 +129,7 @@ load_history (WmProject  *project,
 
       wm_record_set_text (record, WM_HISTORY_FILE, (const char *) sqlite3_column_text (stmt, 0));
       wm_record_set_int (record, WM_HISTORY_SIZE, sqlite3_column_int64 (stmt, 1));
-      wm_record_set_text (record, WM_HISTORY_FORMAT,
-                          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "csv") == 0
-                          ? _("CSV") : _("JSON Lines"));
+      wm_record_set_text (record, WM_HISTORY_FORMAT, format_label ((const char *) sqlite3_column_text (stmt, 2)));
       wm_record_set_int (record, WM_HISTORY_ROWS, sqlite3_column_int64 (stmt, 3));
       wm_record_set_int (record, WM_HISTORY_REJECTED, sqlite3_column_int64 (stmt, 4));
       wm_record_set_int (record, WM_HISTORY_STARTED, sqlite3_column_int64 (stmt, 5));
@@ -350,6 +362,7 @@ setup_table (WmDataPage    *self,
   return store;
 }
 
+/* The first column of each table takes the spare width. */
 static void
 add_column (GtkColumnView *view,
             const char    *title,
@@ -358,6 +371,7 @@ add_column (GtkColumnView *view,
 {
   g_autoptr(GtkColumnViewColumn) column = wm_record_column_new (title, field, kind);
 
+  gtk_column_view_column_set_expand (column, field == 0);
   gtk_column_view_append_column (view, column);
 }
 

@@ -111,6 +111,9 @@ wm_record_format (WmRecord     *self,
       return g_strdup_printf ("%'" G_GINT64_FORMAT, wm_record_get_int (self, field));
 
     case WM_RECORD_BYTES:
+      /* 0: not a file (the demo), or a size unknown (a pipe). */
+      if (wm_record_get_int (self, field) <= 0)
+        return g_strdup ("—");
       return g_format_size ((guint64) MAX (0, wm_record_get_int (self, field)));
 
     case WM_RECORD_TIME:
@@ -214,7 +217,6 @@ wm_record_column_new (const char   *title,
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_expand (view_column, kind == WM_RECORD_TEXT);
   g_object_unref (sorter);
 
   return view_column;

@@ -203,6 +203,14 @@ wm_window_get_session (WmWindow *self)
   return self->session;
 }
 
+WmDataPage *
+wm_window_get_data_page (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+
+  return self->data_page;
+}
+
 gboolean
 wm_window_open_project (WmWindow  *self,
                         GFile     *file,
