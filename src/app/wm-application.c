@@ -145,14 +145,6 @@ wm_application_activate (GApplication *app)
     open_startup_project (self, window);
 }
 
-static gboolean
-is_project_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return name != NULL && g_str_has_suffix (name, ".waymark");
-}
-
 /* Projects open; logs are imported into the project open then (the most
  * recent one when the window has none). */
 static void
@@ -167,11 +159,11 @@ wm_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 
   for (int i = 0; i < n_files; i++)
-    if (is_project_file (files[i]))
+    if (wm_window_is_project_file (files[i]))
       wm_window_open_file (window, files[i]);
 
   for (int i = 0; i < n_files; i++)
-    if (!is_project_file (files[i]))
+    if (!wm_window_is_project_file (files[i]))
       {
         if (wm_session_get_project (wm_window_get_session (window)) == NULL)
           {

@@ -184,7 +184,9 @@ fill_preview (WmImportDialog *self)
     {
       g_autoptr(GtkColumnViewColumn) column = wm_record_column_new (self->preview->columns[i], i, WM_RECORD_TEXT);
 
-      gtk_column_view_column_set_fixed_width (column, 140);
+      /* Few columns fill the width; many scroll sideways. */
+      gtk_column_view_column_set_fixed_width (column, 120);
+      gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->preview_view, column);
     }
 
@@ -231,14 +233,14 @@ fill_columns (WmImportDialog *self,
       guint previous = adw_combo_row_get_selected (self->field_rows[f]);
 
       if (self->preview->format == WM_IMPORT_FORMAT_JSONL)
-        automatic = g_strdup (_("Automatic (as the export names it)"));
+        automatic = g_strdup (_("Automatic"));
       else if (detected >= 0)
         /* Translators: %s is a column name found in the file */
         automatic = g_strdup_printf (_("Automatic (%s)"), self->preview->columns[detected]);
       else if (f == WM_FIELD_CHANNEL)
-        automatic = g_strdup (_("None (from the properties, if any)"));
+        automatic = g_strdup (_("None"));
       else
-        automatic = g_strdup (_("Not found: choose a column"));
+        automatic = g_strdup (_("Not Found"));
 
       gtk_string_list_append (names, automatic);
       for (guint c = 0; c < self->preview->n_columns; c++)
@@ -467,6 +469,13 @@ import_worker (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* With the locale's digit grouping. */
+static char *
+format_count (guint64 n)
+{
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+}
+
 static void
 fill_summary (WmImportDialog *self)
 {
@@ -476,15 +485,22 @@ fill_summary (WmImportDialog *self)
   g_autofree char *rejected = NULL;
   g_autofree char *label = NULL;
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %'" G_GUINT64_FORMAT " Event",
-                                        "Imported %'" G_GUINT64_FORMAT " Events", self->result->imported),
-                           self->result->imported);
-  customers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "from %'" G_GUINT64_FORMAT " customer",
-                                            "from %'" G_GUINT64_FORMAT " customers", self->result->customers),
-                               self->result->customers);
-  rejected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GUINT64_FORMAT " row rejected",
-                                           "%'" G_GUINT64_FORMAT " rows rejected", self->result->rejected),
-                              self->result->rejected);
+  g_autofree char *imported = format_count (self->result->imported);
+  g_autofree char *n_customers = format_count (self->result->customers);
+  g_autofree char *n_rejected = format_count (self->result->rejected);
+
+  /* Translators: %s is a number such as "1,234" */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s Event", "Imported %s Events",
+                                        self->result->imported),
+                           imported);
+  /* Translators: %s is a number such as "1,234" */
+  customers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "from %s customer", "from %s customers",
+                                            self->result->customers),
+                               n_customers);
+  /* Translators: %s is a number such as "1,234" */
+  rejected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row rejected", "%s rows rejected",
+                                           self->result->rejected),
+                              n_rejected);
   /* Translators: "from 5,000 customers · 3 rows rejected" */
   label = g_strdup_printf (_("%s · %s"), customers, rejected);
   gtk_label_set_text (self->summary_title, title);

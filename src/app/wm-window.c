@@ -52,8 +52,8 @@ on_project_changed (WmWindow *self)
   _wm_window_actions_update (self);
 }
 
-static gboolean
-is_project_file (GFile *file)
+gboolean
+wm_window_is_project_file (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
 
@@ -73,7 +73,7 @@ on_drop (GtkDropTarget *target,
 
   for (GSList *l = files; l != NULL; l = l->next)
     {
-      if (is_project_file (l->data))
+      if (wm_window_is_project_file (l->data))
         {
           wm_window_open_file (self, l->data);
           return TRUE;

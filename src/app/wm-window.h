@@ -41,6 +41,8 @@ void        wm_window_import           (WmWindow      *self,
 void        wm_window_show_error       (WmWindow      *self,
                                         const char    *heading,
                                         const char    *body);
+/* A .waymark file: opened rather than imported when dropped or passed. */
+gboolean    wm_window_is_project_file  (GFile         *file);
 void        wm_window_add_toast        (WmWindow      *self,
                                         const char    *message);
 /* Replaces the views with a spinner and @title while a project is being
