@@ -107,6 +107,31 @@ test_failed_open_keeps_project (void)
   close_window (window);
 }
 
+/* Opening puts the project first in Open Recent, once. */
+static void
+test_recent_projects (void)
+{
+  g_autoptr(WmProject) first = wm_ui_test_project ("first", NULL);
+  g_autoptr(WmProject) second = wm_ui_test_project ("second", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) first_file = g_file_new_for_path (wm_project_get_path (first));
+  g_auto(GStrv) recent = NULL;
+  WmWindow *window;
+
+  g_settings_set_strv (settings, "recent-projects", NULL);
+  window = open_window (second);
+  g_assert_true (wm_window_open_project (window, first_file, NULL));
+  g_assert_true (wm_window_open_project (window, first_file, NULL));
+
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_cmpstr (recent[0], ==, wm_project_get_path (first));
+  g_assert_cmpstr (recent[1], ==, wm_project_get_path (second));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "first — Waymark");
+
+  close_window (window);
+}
+
 static void
 test_renders (void)
 {
@@ -165,6 +190,7 @@ main (int   argc,
 
   g_test_add_func ("/window/title-and-views", test_title_and_views);
   g_test_add_func ("/window/failed-open-keeps-project", test_failed_open_keeps_project);
+  g_test_add_func ("/window/recent-projects", test_recent_projects);
   g_test_add_func ("/window/renders", test_renders);
 
   return g_test_run ();

@@ -230,4 +230,8 @@ _wm_window_update_recent_menu (WmWindow *self)
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", paths[i]);
       g_menu_append_item (self->recent_section, item);
     }
+
+  /* An item without an action shows greyed out: says why the list is empty. */
+  if (paths[0] == NULL)
+    g_menu_append (self->recent_section, _("No Recent Projects"), NULL);
 }
