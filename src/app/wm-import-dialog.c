@@ -606,6 +606,14 @@ wm_import_dialog_start (WmImportDialog *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->cancellable == NULL);
 
+  /* Another file than the one previewed: its columns are not known, so
+   * they are detected as the importer does. */
+  if (self->file == NULL || !g_file_equal (file, self->file))
+    {
+      g_set_object (&self->file, file);
+      g_clear_pointer (&self->preview, wm_import_preview_free);
+    }
+
   project = wm_session_get_project (self->session);
   g_clear_error (&self->error);
   if (project == NULL || !build_options (self, options, &error))
@@ -619,8 +627,6 @@ wm_import_dialog_start (WmImportDialog *self,
       return;
     }
 
-  if (self->file != file)
-    g_set_object (&self->file, file);
   remember_options (self, options);
 
   name = g_file_get_basename (file);
