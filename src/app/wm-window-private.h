@@ -22,6 +22,7 @@ struct _WmWindow
   AdwStatusPage        *busy_page;
   GtkSpinner           *busy_spinner;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkBox               *map_slot;
   GtkBox               *flow_slot;
   GtkBox               *funnel_slot;

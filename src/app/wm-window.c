@@ -40,6 +40,16 @@ update_title (WmWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, path);
 }
 
+/* The bar replaces the header's switcher when the window is narrow, and
+ * only while there are views to switch. */
+static void
+update_switcher_bar (WmWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+                                    wm_session_get_project (self->session) != NULL);
+}
+
 static void
 on_project_changed (WmWindow *self)
 {
@@ -49,6 +59,7 @@ on_project_changed (WmWindow *self)
   gtk_spinner_stop (self->busy_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, open ? "project" : "welcome");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, open);
+  update_switcher_bar (self);
   _wm_window_actions_update (self);
 }
 
@@ -144,6 +155,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, map_slot);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, flow_slot);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, funnel_slot);
@@ -176,6 +188,8 @@ wm_window_init (WmWindow *self)
   wm_data_page_set_session (self->data_page, self->session);
   g_signal_connect_object (self->session, "notify::project",
                            G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (_wm_window_update_recent_menu), self, G_CONNECT_SWAPPED);
 
