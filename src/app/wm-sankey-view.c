@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "wm-chart-describe.h"
+#include "wm-chart-node.h"
 #include "wm-chart-pango.h"
 #include "wm-sankey-renderer.h"
 #include "wm-sankey-view-private.h"
@@ -225,41 +226,38 @@ shown_focus (WmSankeyView *self)
   return gtk_widget_is_focus (GTK_WIDGET (self)) ? self->focus_node : -1;
 }
 
-static GskRenderNode *
-draw_to_node (WmSankeyView *self,
-              gboolean      overlay)
+static void
+draw_chart (cairo_t  *cr,
+            gpointer  user_data)
 {
+  WmSankeyView *self = user_data;
   const WmTheme *theme = current_theme (self);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, self->layout_width, self->layout_height);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
 
-  if (!overlay)
+  wm_chart_set_source (cr, &theme->background, 1.0);
+  cairo_paint (cr);
+  wm_sankey_renderer_draw (cr, self->graph, self->layout, theme, self->pango, NULL);
+}
+
+static void
+draw_overlay (cairo_t  *cr,
+              gpointer  user_data)
+{
+  WmSankeyView *self = user_data;
+  const WmTheme *theme = current_theme (self);
+  WmSankeyHit hit = current_highlight (self);
+  int focus = shown_focus (self);
+
+  wm_sankey_renderer_draw_highlight (cr, self->graph, self->layout, theme, self->pango, &hit);
+  if (focus >= 0)
     {
-      wm_chart_set_source (cr, &theme->background, 1.0);
-      cairo_paint (cr);
-      wm_sankey_renderer_draw (cr, self->graph, self->layout, theme, self->pango, NULL);
+      const WmRect *r = &self->layout->nodes[focus].rect;
+
+      /* The focus ring: outside the node, so its colour stays readable. */
+      wm_chart_set_source (cr, &theme->foreground, 1.0);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, r->x - 3, r->y - 3, r->width + 6, r->height + 6);
+      cairo_stroke (cr);
     }
-  else
-    {
-      WmSankeyHit hit = current_highlight (self);
-      int focus = shown_focus (self);
-
-      wm_sankey_renderer_draw_highlight (cr, self->graph, self->layout, theme, self->pango, &hit);
-      if (focus >= 0)
-        {
-          const WmRect *r = &self->layout->nodes[focus].rect;
-
-          /* The focus ring: outside the node, so its colour stays readable. */
-          wm_chart_set_source (cr, &theme->foreground, 1.0);
-          cairo_set_line_width (cr, 2);
-          cairo_rectangle (cr, r->x - 3, r->y - 3, r->width + 6, r->height + 6);
-          cairo_stroke (cr);
-        }
-    }
-  cairo_destroy (cr);
-
-  return gtk_snapshot_free_to_node (snapshot);
 }
 
 static void
@@ -274,7 +272,8 @@ wm_sankey_view_snapshot (GtkWidget   *widget,
     return;
 
   if (self->chart_node == NULL)
-    self->chart_node = draw_to_node (self, FALSE);
+    self->chart_node = wm_chart_node_new (self->layout_width, self->layout_height,
+                                          draw_chart, self);
   gtk_snapshot_append_node (snapshot, self->chart_node);
 
   hit = current_highlight (self);
@@ -286,7 +285,8 @@ wm_sankey_view_snapshot (GtkWidget   *widget,
     g_clear_pointer (&self->hover_node, gsk_render_node_unref);
   if (self->hover_node == NULL)
     {
-      self->hover_node = draw_to_node (self, TRUE);
+      self->hover_node = wm_chart_node_new (self->layout_width, self->layout_height,
+                                            draw_overlay, self);
       self->hover_node_hit = hit;
       self->hover_node_focus = focus;
     }
@@ -737,7 +737,7 @@ dark_changed_cb (WmSankeyView    *self,
                  GParamSpec      *pspec,
                  AdwStyleManager *manager)
 {
-  WmThemeKind kind = adw_style_manager_get_dark (manager) ? WM_THEME_DARK : WM_THEME_LIGHT;
+  WmThemeKind kind = wm_chart_theme_for_style (manager);
 
   if (kind == self->theme_kind)
     return;
@@ -899,7 +899,7 @@ wm_sankey_view_init (WmSankeyView *self)
   self->focus_node = -1;
   self->drag_node = -1;
   self->hover_node_focus = -1;
-  self->theme_kind = adw_style_manager_get_dark (manager) ? WM_THEME_DARK : WM_THEME_LIGHT;
+  self->theme_kind = wm_chart_theme_for_style (manager);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
