@@ -11,7 +11,9 @@
 G_BEGIN_DECLS
 
 /* Puts @child in a @width × @height window, presents it and runs the main
- * loop until @child is allocated. Returns the window (owned by GTK). */
+ * loop until @child is allocated. @child takes no pointer events from the
+ * display, and the window shows no focus (as after pointer use). Returns
+ * the window (owned by GTK). */
 GtkWindow       *wm_test_show_in_window   (GtkWidget      *child,
                                            int             width,
                                            int             height);

@@ -12,7 +12,7 @@
 #include <math.h>
 
 #include "wm-chart-describe.h"
-#include "wm-chart-node.h"
+#include "wm-chart-cache.h"
 #include "wm-chart-pango.h"
 #include "wm-funnel-chart-private.h"
 #include "wm-funnel-chart.h"
@@ -24,16 +24,10 @@ struct _WmFunnelChart
 
   WmFunnelResult  *result;
 
-  WmThemeKind      theme_kind;
-  WmChartPango    *pango;
+  WmChartCache     cache;
   WmFunnelLayout  *layout;
   int              layout_width;
   int              layout_height;
-
-  GskRenderNode   *chart_node;
-  GskRenderNode   *hover_node;
-  WmFunnelHit      hover_node_hit;
-  int              hover_node_focus;
 
   WmFunnelHit      pointer_hit;
   int              focus_step;
@@ -61,10 +55,17 @@ same_hit (const WmFunnelHit *a,
   return a->kind == b->kind && a->step == b->step && a->segment == b->segment;
 }
 
+/* What the overlay shows; compared byte by byte, so no padding. */
+typedef struct
+{
+  WmFunnelHit hit;
+  int         focus;
+} OverlayKey;
+
 static const WmTheme *
 current_theme (WmFunnelChart *self)
 {
-  return wm_theme_get (self->theme_kind);
+  return wm_chart_cache_get_theme (&self->cache);
 }
 
 static void
@@ -73,6 +74,7 @@ ensure_layout (WmFunnelChart *self)
   const WmTheme *theme = current_theme (self);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  WmChartPango *pango;
   WmFunnelOptions options;
   WmRect area;
 
@@ -80,16 +82,14 @@ ensure_layout (WmFunnelChart *self)
     return;
 
   g_clear_pointer (&self->layout, wm_funnel_layout_free);
-  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
-  g_clear_pointer (&self->hover_node, gsk_render_node_unref);
+  wm_chart_cache_invalidate (&self->cache);
   if (self->result == NULL || width <= 0 || height <= 0)
     return;
 
-  if (self->pango == NULL)
-    self->pango = wm_chart_pango_new (theme);
-  wm_chart_frame_area (self->pango, theme, NULL, width, height,
+  pango = wm_chart_cache_get_pango (&self->cache);
+  wm_chart_frame_area (pango, theme, NULL, width, height,
                        &area.x, &area.y, &area.width, &area.height);
-  wm_funnel_renderer_options (&options, theme, self->pango);
+  wm_funnel_renderer_options (&options, theme, pango);
   self->layout = wm_funnel_layout_new (self->result, &area, &options);
   self->layout_width = width;
   self->layout_height = height;
@@ -100,8 +100,18 @@ static void
 invalidate_layout (WmFunnelChart *self)
 {
   g_clear_pointer (&self->layout, wm_funnel_layout_free);
+  wm_chart_cache_invalidate (&self->cache);
   ensure_layout (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The step keys act on: the one moved to last, else the first. */
+static int
+effective_focus (WmFunnelChart *self)
+{
+  if (self->focus_step >= 0)
+    return self->focus_step;
+
+  return self->result != NULL && self->result->n_steps > 0 ? 0 : -1;
 }
 
 static WmFunnelHit
@@ -109,8 +119,8 @@ current_highlight (WmFunnelChart *self)
 {
   if (self->pointer_hit.hit)
     return self->pointer_hit;
-  if (self->focus_step >= 0 && gtk_widget_is_focus (GTK_WIDGET (self)))
-    return (WmFunnelHit) { TRUE, WM_FUNNEL_PART_BAR, self->focus_step, -1 };
+  if (effective_focus (self) >= 0 && wm_chart_focus_visible (GTK_WIDGET (self)))
+    return (WmFunnelHit) { TRUE, WM_FUNNEL_PART_BAR, effective_focus (self), -1 };
 
   return no_hit;
 }
@@ -118,7 +128,7 @@ current_highlight (WmFunnelChart *self)
 static int
 shown_focus (WmFunnelChart *self)
 {
-  return gtk_widget_is_focus (GTK_WIDGET (self)) ? self->focus_step : -1;
+  return wm_chart_focus_visible (GTK_WIDGET (self)) ? effective_focus (self) : -1;
 }
 
 static void
@@ -130,7 +140,8 @@ draw_chart (cairo_t  *cr,
 
   wm_chart_set_source (cr, &theme->background, 1.0);
   cairo_paint (cr);
-  wm_funnel_renderer_draw (cr, self->result, self->layout, theme, self->pango, NULL);
+  wm_funnel_renderer_draw (cr, self->result, self->layout, theme,
+                           wm_chart_cache_get_pango (&self->cache), NULL);
 }
 
 /* Around every bar of @step: its total, or all its breakdown segments. */
@@ -169,7 +180,8 @@ draw_overlay (cairo_t  *cr,
   int focus = shown_focus (self);
   WmRect r;
 
-  wm_funnel_renderer_draw_highlight (cr, self->result, self->layout, theme, self->pango, &hit);
+  wm_funnel_renderer_draw_highlight (cr, self->result, self->layout, theme,
+                                     wm_chart_cache_get_pango (&self->cache), &hit);
   if (focus >= 0 && step_bounds (self->layout, focus, &r))
     {
       wm_chart_set_source (cr, &theme->foreground, 1.0);
@@ -184,32 +196,16 @@ wm_funnel_chart_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   WmFunnelChart *self = WM_FUNNEL_CHART (widget);
-  WmFunnelHit hit;
-  int focus;
+  OverlayKey key = { current_highlight (self), shown_focus (self) };
+  gboolean overlay = key.hit.hit || key.focus >= 0;
 
   if (self->layout == NULL)
     return;
 
-  if (self->chart_node == NULL)
-    self->chart_node = wm_chart_node_new (self->layout_width, self->layout_height,
-                                          draw_chart, self);
-  gtk_snapshot_append_node (snapshot, self->chart_node);
-
-  hit = current_highlight (self);
-  focus = shown_focus (self);
-  if (!hit.hit && focus < 0)
-    return;
-  if (self->hover_node != NULL &&
-      (!same_hit (&hit, &self->hover_node_hit) || focus != self->hover_node_focus))
-    g_clear_pointer (&self->hover_node, gsk_render_node_unref);
-  if (self->hover_node == NULL)
-    {
-      self->hover_node = wm_chart_node_new (self->layout_width, self->layout_height,
-                                            draw_overlay, self);
-      self->hover_node_hit = hit;
-      self->hover_node_focus = focus;
-    }
-  gtk_snapshot_append_node (snapshot, self->hover_node);
+  if (!key.hit.hit)
+    key.hit = no_hit;
+  wm_chart_cache_snapshot (&self->cache, snapshot, self->layout_width, self->layout_height,
+                           draw_chart, draw_overlay, overlay ? &key : NULL, sizeof key, self);
 }
 
 static void
@@ -295,9 +291,6 @@ static void
 focus_changed_cb (WmFunnelChart           *self,
                   GtkEventControllerFocus *focus)
 {
-  if (gtk_widget_is_focus (GTK_WIDGET (self)) && self->focus_step < 0 &&
-      self->result != NULL && self->result->n_steps > 0)
-    self->focus_step = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -312,7 +305,7 @@ move_focus_action (GtkWidget  *widget,
   if (self->result == NULL || self->result->n_steps == 0)
     return;
 
-  step = self->focus_step < 0 ? 0 : self->focus_step + g_variant_get_int32 (param);
+  step = effective_focus (self) + g_variant_get_int32 (param);
   self->focus_step = CLAMP (step, 0, (int) self->result->n_steps - 1);
   gtk_widget_queue_draw (widget);
 }
@@ -332,8 +325,9 @@ wm_funnel_chart_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   if (keyboard_mode)
-    hit = self->focus_step >= 0 ? (WmFunnelHit) { TRUE, WM_FUNNEL_PART_BAR, self->focus_step, -1 }
-                                : no_hit;
+    hit = effective_focus (self) >= 0
+          ? (WmFunnelHit) { TRUE, WM_FUNNEL_PART_BAR, effective_focus (self), -1 }
+          : no_hit;
   else
     hit = hit_at (self, x, y);
 
@@ -346,18 +340,23 @@ wm_funnel_chart_query_tooltip (GtkWidget  *widget,
 }
 
 static void
-dark_changed_cb (WmFunnelChart   *self,
-                 GParamSpec      *pspec,
-                 AdwStyleManager *manager)
+theme_changed (GtkWidget *widget)
 {
-  WmThemeKind kind = wm_chart_theme_for_style (manager);
+  invalidate_layout (WM_FUNNEL_CHART (widget));
+}
 
-  if (kind == self->theme_kind)
-    return;
+static void
+wm_funnel_chart_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (wm_funnel_chart_parent_class)->root (widget);
+  wm_chart_cache_root (&WM_FUNNEL_CHART (widget)->cache);
+}
 
-  self->theme_kind = kind;
-  g_clear_pointer (&self->pango, wm_chart_pango_free);
-  invalidate_layout (self);
+static void
+wm_funnel_chart_unroot (GtkWidget *widget)
+{
+  wm_chart_cache_unroot (&WM_FUNNEL_CHART (widget)->cache);
+  GTK_WIDGET_CLASS (wm_funnel_chart_parent_class)->unroot (widget);
 }
 
 static void
@@ -366,10 +365,8 @@ wm_funnel_chart_dispose (GObject *object)
   WmFunnelChart *self = WM_FUNNEL_CHART (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_FUNNEL_CHART);
-  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
-  g_clear_pointer (&self->hover_node, gsk_render_node_unref);
+  wm_chart_cache_clear (&self->cache);
   g_clear_pointer (&self->layout, wm_funnel_layout_free);
-  g_clear_pointer (&self->pango, wm_chart_pango_free);
 
   G_OBJECT_CLASS (wm_funnel_chart_parent_class)->dispose (object);
 }
@@ -437,6 +434,8 @@ wm_funnel_chart_class_init (WmFunnelChartClass *klass)
   widget_class->measure = wm_funnel_chart_measure;
   widget_class->size_allocate = wm_funnel_chart_size_allocate;
   widget_class->query_tooltip = wm_funnel_chart_query_tooltip;
+  widget_class->root = wm_funnel_chart_root;
+  widget_class->unroot = wm_funnel_chart_unroot;
 
   properties[PROP_RESULT] =
     g_param_spec_boxed ("result", NULL, NULL,
@@ -463,18 +462,13 @@ wm_funnel_chart_class_init (WmFunnelChartClass *klass)
 static void
 wm_funnel_chart_init (WmFunnelChart *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   g_autofree char *summary = wm_funnel_describe_summary (NULL);
 
   self->focus_step = -1;
-  self->hover_node_focus = -1;
   self->pointer_hit = no_hit;
-  self->theme_kind = wm_chart_theme_for_style (manager);
+  wm_chart_cache_init (&self->cache, GTK_WIDGET (self), theme_changed);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Funnel chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,

@@ -15,7 +15,7 @@
 #include <math.h>
 
 #include "wm-chart-describe.h"
-#include "wm-chart-node.h"
+#include "wm-chart-cache.h"
 #include "wm-chart-pango.h"
 #include "wm-sankey-renderer.h"
 #include "wm-sankey-view-private.h"
@@ -39,16 +39,10 @@ struct _WmSankeyView
   double          *pins;
   GPtrArray       *back_stack;
 
-  WmThemeKind      theme_kind;
-  WmChartPango    *pango;
+  WmChartCache     cache;
   WmSankeyLayout  *layout;
   int              layout_width;
   int              layout_height;
-
-  GskRenderNode   *chart_node;
-  GskRenderNode   *hover_node;
-  WmSankeyHit      hover_node_hit;
-  int              hover_node_focus;
 
   WmSankeyHit      pointer_hit;
   int              focus_node;
@@ -96,17 +90,17 @@ same_hit (const WmSankeyHit *a,
   return a->kind == b->kind && (a->kind == WM_SANKEY_HIT_NONE || a->index == b->index);
 }
 
+/* What the overlay shows; compared byte by byte, so no padding. */
+typedef struct
+{
+  WmSankeyHit hit;
+  int         focus;
+} OverlayKey;
+
 static const WmTheme *
 current_theme (WmSankeyView *self)
 {
-  return wm_theme_get (self->theme_kind);
-}
-
-static void
-invalidate_hover (WmSankeyView *self)
-{
-  g_clear_pointer (&self->hover_node, gsk_render_node_unref);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return wm_chart_cache_get_theme (&self->cache);
 }
 
 static void ensure_layout (WmSankeyView *self);
@@ -117,8 +111,7 @@ static void
 invalidate_layout (WmSankeyView *self)
 {
   g_clear_pointer (&self->layout, wm_sankey_layout_free);
-  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
-  invalidate_hover (self);
+  wm_chart_cache_invalidate (&self->cache);
   ensure_layout (self);
 }
 
@@ -140,11 +133,26 @@ any_pin (WmSankeyView *self)
   return FALSE;
 }
 
+/* The node keys act on: the one moved to last, else the first node of the
+ * first column. */
+static int
+effective_focus (WmSankeyView *self)
+{
+  if (self->focus_node >= 0)
+    return self->focus_node;
+
+  for (guint i = 0; self->layout != NULL && i < self->layout->n_nodes; i++)
+    if (self->layout->nodes[i].column == 0 && self->layout->nodes[i].order == 0)
+      return i;
+
+  return -1;
+}
+
 static void
 update_actions (WmSankeyView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  int f = self->focus_node;
+  int f = effective_focus (self);
 
   gtk_widget_action_set_enabled (widget, "sankey.drill-in", node_can_drill (self, f));
   gtk_widget_action_set_enabled (widget, "sankey.unpin", f >= 0 && self->graph != NULL &&
@@ -172,6 +180,7 @@ ensure_layout (WmSankeyView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   g_autofree guint *pin_nodes = NULL;
   g_autofree double *pin_positions = NULL;
+  WmChartPango *pango;
   WmSankeyOptions options;
   WmRect area;
   guint n_pins = 0;
@@ -180,16 +189,14 @@ ensure_layout (WmSankeyView *self)
     return;
 
   g_clear_pointer (&self->layout, wm_sankey_layout_free);
-  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
-  g_clear_pointer (&self->hover_node, gsk_render_node_unref);
+  wm_chart_cache_invalidate (&self->cache);
   if (self->graph == NULL || width <= 0 || height <= 0)
     return;
 
-  if (self->pango == NULL)
-    self->pango = wm_chart_pango_new (theme);
-  wm_chart_frame_area (self->pango, theme, NULL, width, height,
+  pango = wm_chart_cache_get_pango (&self->cache);
+  wm_chart_frame_area (pango, theme, NULL, width, height,
                        &area.x, &area.y, &area.width, &area.height);
-  wm_sankey_renderer_options (&options, theme, self->pango, area.height);
+  wm_sankey_renderer_options (&options, theme, pango, area.height);
 
   pin_nodes = g_new (guint, MAX (1, self->graph->n_nodes));
   pin_positions = g_new (double, MAX (1, self->graph->n_nodes));
@@ -214,8 +221,8 @@ current_highlight (WmSankeyView *self)
 {
   if (self->pointer_hit.kind != WM_SANKEY_HIT_NONE)
     return self->pointer_hit;
-  if (self->focus_node >= 0 && gtk_widget_is_focus (GTK_WIDGET (self)))
-    return (WmSankeyHit) { WM_SANKEY_HIT_NODE, self->focus_node };
+  if (effective_focus (self) >= 0 && wm_chart_focus_visible (GTK_WIDGET (self)))
+    return (WmSankeyHit) { WM_SANKEY_HIT_NODE, effective_focus (self) };
 
   return no_hit;
 }
@@ -223,7 +230,7 @@ current_highlight (WmSankeyView *self)
 static int
 shown_focus (WmSankeyView *self)
 {
-  return gtk_widget_is_focus (GTK_WIDGET (self)) ? self->focus_node : -1;
+  return wm_chart_focus_visible (GTK_WIDGET (self)) ? effective_focus (self) : -1;
 }
 
 static void
@@ -235,7 +242,8 @@ draw_chart (cairo_t  *cr,
 
   wm_chart_set_source (cr, &theme->background, 1.0);
   cairo_paint (cr);
-  wm_sankey_renderer_draw (cr, self->graph, self->layout, theme, self->pango, NULL);
+  wm_sankey_renderer_draw (cr, self->graph, self->layout, theme,
+                           wm_chart_cache_get_pango (&self->cache), NULL);
 }
 
 static void
@@ -247,7 +255,8 @@ draw_overlay (cairo_t  *cr,
   WmSankeyHit hit = current_highlight (self);
   int focus = shown_focus (self);
 
-  wm_sankey_renderer_draw_highlight (cr, self->graph, self->layout, theme, self->pango, &hit);
+  wm_sankey_renderer_draw_highlight (cr, self->graph, self->layout, theme,
+                                     wm_chart_cache_get_pango (&self->cache), &hit);
   if (focus >= 0)
     {
       const WmRect *r = &self->layout->nodes[focus].rect;
@@ -265,32 +274,16 @@ wm_sankey_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   WmSankeyView *self = WM_SANKEY_VIEW (widget);
-  WmSankeyHit hit;
-  int focus;
+  OverlayKey key = { current_highlight (self), shown_focus (self) };
+  gboolean overlay = key.hit.kind != WM_SANKEY_HIT_NONE || key.focus >= 0;
 
   if (self->layout == NULL)
     return;
 
-  if (self->chart_node == NULL)
-    self->chart_node = wm_chart_node_new (self->layout_width, self->layout_height,
-                                          draw_chart, self);
-  gtk_snapshot_append_node (snapshot, self->chart_node);
-
-  hit = current_highlight (self);
-  focus = shown_focus (self);
-  if (hit.kind == WM_SANKEY_HIT_NONE && focus < 0)
-    return;
-  if (self->hover_node != NULL &&
-      (!same_hit (&hit, &self->hover_node_hit) || focus != self->hover_node_focus))
-    g_clear_pointer (&self->hover_node, gsk_render_node_unref);
-  if (self->hover_node == NULL)
-    {
-      self->hover_node = wm_chart_node_new (self->layout_width, self->layout_height,
-                                            draw_overlay, self);
-      self->hover_node_hit = hit;
-      self->hover_node_focus = focus;
-    }
-  gtk_snapshot_append_node (snapshot, self->hover_node);
+  if (key.hit.kind == WM_SANKEY_HIT_NONE)
+    key.hit.index = 0;
+  wm_chart_cache_snapshot (&self->cache, snapshot, self->layout_width, self->layout_height,
+                           draw_chart, draw_overlay, overlay ? &key : NULL, sizeof key, self);
 }
 
 static void
@@ -562,24 +555,10 @@ drag_end_cb (WmSankeyView   *self,
   wm_sankey_view_motion_at (self, x + offset_x, y + offset_y);
 }
 
-/* Keyboard focus starts on the first node of the first column. */
-static void
-focus_start (WmSankeyView *self)
-{
-  if (self->focus_node >= 0 || self->layout == NULL)
-    return;
-
-  for (guint i = 0; i < self->layout->n_nodes; i++)
-    if (self->layout->nodes[i].column == 0 && self->layout->nodes[i].order == 0)
-      set_focus_node (self, i);
-}
-
 static void
 focus_changed_cb (WmSankeyView            *self,
                   GtkEventControllerFocus *focus)
 {
-  if (gtk_widget_is_focus (GTK_WIDGET (self)))
-    focus_start (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -595,10 +574,10 @@ neighbour (WmSankeyView *self,
   double best = G_MAXDOUBLE;
   int found = -1;
 
-  if (self->layout == NULL || self->focus_node < 0)
+  if (self->layout == NULL || effective_focus (self) < 0)
     return -1;
 
-  from = &self->layout->nodes[self->focus_node];
+  from = &self->layout->nodes[effective_focus (self)];
   centre = from->rect.y + from->rect.height / 2;
   for (guint i = 0; i < self->layout->n_nodes; i++)
     {
@@ -634,11 +613,6 @@ move_focus_action (GtkWidget  *widget,
 
   g_variant_get (param, "(ii)", &dx, &dy);
   ensure_layout (self);
-  if (self->focus_node < 0)
-    {
-      focus_start (self);
-      return;
-    }
   next = neighbour (self, dx, dy);
   if (next >= 0)
     set_focus_node (self, next);
@@ -651,10 +625,10 @@ context_menu_cb (GtkWidget *widget,
 {
   WmSankeyView *self = WM_SANKEY_VIEW (widget);
 
-  if (self->focus_node < 0)
+  if (effective_focus (self) < 0)
     return FALSE;
 
-  popup_at_node (self, self->focus_node);
+  popup_at_node (self, effective_focus (self));
   return TRUE;
 }
 
@@ -665,7 +639,7 @@ drill_in_action (GtkWidget  *widget,
 {
   WmSankeyView *self = WM_SANKEY_VIEW (widget);
 
-  activate_node (self, self->focus_node);
+  activate_node (self, effective_focus (self));
 }
 
 static void
@@ -675,8 +649,8 @@ unpin_action (GtkWidget  *widget,
 {
   WmSankeyView *self = WM_SANKEY_VIEW (widget);
 
-  if (self->focus_node >= 0)
-    wm_sankey_view_unpin_node (self, self->focus_node);
+  if (effective_focus (self) >= 0)
+    wm_sankey_view_unpin_node (self, effective_focus (self));
 }
 
 static void
@@ -708,7 +682,8 @@ wm_sankey_view_query_tooltip (GtkWidget  *widget,
   int node;
 
   if (keyboard_mode)
-    hit = self->focus_node >= 0 ? (WmSankeyHit) { WM_SANKEY_HIT_NODE, self->focus_node } : no_hit;
+    hit = effective_focus (self) >= 0 ? (WmSankeyHit) { WM_SANKEY_HIT_NODE, effective_focus (self) }
+                                      : no_hit;
   else
     hit = hit_at (self, x, y);
 
@@ -733,18 +708,24 @@ wm_sankey_view_query_tooltip (GtkWidget  *widget,
 }
 
 static void
-dark_changed_cb (WmSankeyView    *self,
-                 GParamSpec      *pspec,
-                 AdwStyleManager *manager)
+theme_changed (GtkWidget *widget)
 {
-  WmThemeKind kind = wm_chart_theme_for_style (manager);
+  /* Type sizes, hence the layout, may differ between themes. */
+  invalidate_layout (WM_SANKEY_VIEW (widget));
+}
 
-  if (kind == self->theme_kind)
-    return;
+static void
+wm_sankey_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (wm_sankey_view_parent_class)->root (widget);
+  wm_chart_cache_root (&WM_SANKEY_VIEW (widget)->cache);
+}
 
-  self->theme_kind = kind;
-  g_clear_pointer (&self->pango, wm_chart_pango_free);
-  invalidate_layout (self);
+static void
+wm_sankey_view_unroot (GtkWidget *widget)
+{
+  wm_chart_cache_unroot (&WM_SANKEY_VIEW (widget)->cache);
+  GTK_WIDGET_CLASS (wm_sankey_view_parent_class)->unroot (widget);
 }
 
 static void
@@ -753,10 +734,8 @@ wm_sankey_view_dispose (GObject *object)
   WmSankeyView *self = WM_SANKEY_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_SANKEY_VIEW);
-  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
-  g_clear_pointer (&self->hover_node, gsk_render_node_unref);
+  wm_chart_cache_clear (&self->cache);
   g_clear_pointer (&self->layout, wm_sankey_layout_free);
-  g_clear_pointer (&self->pango, wm_chart_pango_free);
 
   G_OBJECT_CLASS (wm_sankey_view_parent_class)->dispose (object);
 }
@@ -831,6 +810,8 @@ wm_sankey_view_class_init (WmSankeyViewClass *klass)
   widget_class->measure = wm_sankey_view_measure;
   widget_class->size_allocate = wm_sankey_view_size_allocate;
   widget_class->query_tooltip = wm_sankey_view_query_tooltip;
+  widget_class->root = wm_sankey_view_root;
+  widget_class->unroot = wm_sankey_view_unroot;
 
   properties[PROP_GRAPH] =
     g_param_spec_boxed ("graph", NULL, NULL,
@@ -893,18 +874,12 @@ wm_sankey_view_class_init (WmSankeyViewClass *klass)
 static void
 wm_sankey_view_init (WmSankeyView *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
   self->back_stack = g_ptr_array_new_with_free_func (back_entry_free);
   self->focus_node = -1;
   self->drag_node = -1;
-  self->hover_node_focus = -1;
-  self->theme_kind = wm_chart_theme_for_style (manager);
+  wm_chart_cache_init (&self->cache, GTK_WIDGET (self), theme_changed);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   update_actions (self);
   update_accessible (self);
 }
@@ -1091,7 +1066,8 @@ wm_sankey_view_get_focus_node (WmSankeyView *self)
 {
   g_return_val_if_fail (WM_IS_SANKEY_VIEW (self), -1);
 
-  return self->focus_node;
+  ensure_layout (self);
+  return effective_focus (self);
 }
 
 const WmSankeyLayout *

@@ -44,7 +44,8 @@ gboolean              wm_sankey_view_is_pinned     (WmSankeyView      *self,
 
 /* What is highlighted: under the pointer, else the keyboard-focused node. */
 WmSankeyHit           wm_sankey_view_get_hover     (WmSankeyView      *self);
-/* The node arrow keys move between, or -1. */
+/* The node keys act on (the first node of the first column until arrow
+ * keys or a click move it), or -1 without a graph. */
 int                   wm_sankey_view_get_focus_node (WmSankeyView     *self);
 /* The geometry drawn, in widget coordinates; NULL before the first
  * allocation or without a graph. */
