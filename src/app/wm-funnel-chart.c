@@ -1,8 +1,8 @@
 /* wm-funnel-chart.c
  *
- * As WmSankeyView: the chart is a cached render node drawn by the core
- * renderer, rebuilt when the result, size or theme change; hover and
- * keyboard focus are a second node over it. Layout happens at allocation.
+ * Drawn by the same core renderer export uses; WmChartWidget caches the
+ * chart and redraws the overlay (hover, focus) only when what it lights
+ * changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,9 +10,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "wm-chart-describe.h"
-#include "wm-chart-cache.h"
+#include "wm-chart-widget.h"
 #include "wm-chart-pango.h"
 #include "wm-funnel-chart-private.h"
 #include "wm-funnel-chart.h"
@@ -20,14 +21,11 @@
 
 struct _WmFunnelChart
 {
-  GtkWidget        parent_instance;
+  WmChartWidget    parent_instance;
 
   WmFunnelResult  *result;
 
-  WmChartCache     cache;
   WmFunnelLayout  *layout;
-  int              layout_width;
-  int              layout_height;
 
   WmFunnelHit      pointer_hit;
   int              focus_step;
@@ -39,7 +37,7 @@ enum {
   N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (WmFunnelChart, wm_funnel_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WmFunnelChart, wm_funnel_chart, WM_TYPE_CHART_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
 
@@ -62,46 +60,33 @@ typedef struct
   int         focus;
 } OverlayKey;
 
-static const WmTheme *
-current_theme (WmFunnelChart *self)
-{
-  return wm_chart_cache_get_theme (&self->cache);
-}
-
 static void
 ensure_layout (WmFunnelChart *self)
 {
-  const WmTheme *theme = current_theme (self);
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  WmChartPango *pango;
-  WmFunnelOptions options;
-  WmRect area;
-
-  if (self->layout != NULL && width == self->layout_width && height == self->layout_height)
-    return;
-
-  g_clear_pointer (&self->layout, wm_funnel_layout_free);
-  wm_chart_cache_invalidate (&self->cache);
-  if (self->result == NULL || width <= 0 || height <= 0)
-    return;
-
-  pango = wm_chart_cache_get_pango (&self->cache);
-  wm_chart_frame_area (pango, theme, NULL, width, height,
-                       &area.x, &area.y, &area.width, &area.height);
-  wm_funnel_renderer_options (&options, theme, pango);
-  self->layout = wm_funnel_layout_new (self->result, &area, &options);
-  self->layout_width = width;
-  self->layout_height = height;
+  wm_chart_widget_ensure_layout (WM_CHART_WIDGET (self));
 }
 
-/* Lays out again now (the size is unchanged): snapshot() never does. */
 static void
-invalidate_layout (WmFunnelChart *self)
+wm_funnel_chart_clear_layout (WmChartWidget *widget)
 {
-  g_clear_pointer (&self->layout, wm_funnel_layout_free);
-  wm_chart_cache_invalidate (&self->cache);
-  ensure_layout (self);
+  g_clear_pointer (&WM_FUNNEL_CHART (widget)->layout, wm_funnel_layout_free);
+}
+
+static gboolean
+wm_funnel_chart_layout (WmChartWidget *widget,
+                        const WmRect  *area,
+                        const WmTheme *theme,
+                        WmChartPango  *pango)
+{
+  WmFunnelChart *self = WM_FUNNEL_CHART (widget);
+  WmFunnelOptions options;
+
+  if (self->result == NULL)
+    return FALSE;
+
+  wm_funnel_renderer_options (&options, theme, pango);
+  self->layout = wm_funnel_layout_new (self->result, area, &options);
+  return TRUE;
 }
 
 /* The step keys act on: the one moved to last, else the first. */
@@ -119,7 +104,7 @@ current_highlight (WmFunnelChart *self)
 {
   if (self->pointer_hit.hit)
     return self->pointer_hit;
-  if (effective_focus (self) >= 0 && wm_chart_focus_visible (GTK_WIDGET (self)))
+  if (effective_focus (self) >= 0 && wm_chart_widget_focus_visible (WM_CHART_WIDGET (self)))
     return (WmFunnelHit) { TRUE, WM_FUNNEL_PART_BAR, effective_focus (self), -1 };
 
   return no_hit;
@@ -128,20 +113,18 @@ current_highlight (WmFunnelChart *self)
 static int
 shown_focus (WmFunnelChart *self)
 {
-  return wm_chart_focus_visible (GTK_WIDGET (self)) ? effective_focus (self) : -1;
+  return wm_chart_widget_focus_visible (WM_CHART_WIDGET (self)) ? effective_focus (self) : -1;
 }
 
 static void
-draw_chart (cairo_t  *cr,
-            gpointer  user_data)
+wm_funnel_chart_draw_chart (WmChartWidget *widget,
+                            cairo_t       *cr,
+                            const WmTheme *theme,
+                            WmChartPango  *pango)
 {
-  WmFunnelChart *self = user_data;
-  const WmTheme *theme = current_theme (self);
+  WmFunnelChart *self = WM_FUNNEL_CHART (widget);
 
-  wm_chart_set_source (cr, &theme->background, 1.0);
-  cairo_paint (cr);
-  wm_funnel_renderer_draw (cr, self->result, self->layout, theme,
-                           wm_chart_cache_get_pango (&self->cache), NULL);
+  wm_funnel_renderer_draw (cr, self->result, self->layout, theme, pango, NULL);
 }
 
 /* Around every bar of @step: its total, or all its breakdown segments. */
@@ -170,64 +153,34 @@ step_bounds (const WmFunnelLayout *layout,
   return TRUE;
 }
 
-static void
-draw_overlay (cairo_t  *cr,
-              gpointer  user_data)
+static gsize
+wm_funnel_chart_overlay_key (WmChartWidget *widget,
+                             guint8         key[WM_CHART_WIDGET_KEY_SIZE])
 {
-  WmFunnelChart *self = user_data;
-  const WmTheme *theme = current_theme (self);
+  WmFunnelChart *self = WM_FUNNEL_CHART (widget);
+  OverlayKey k = { current_highlight (self), shown_focus (self) };
+
+  if (!k.hit.hit && k.focus < 0)
+    return 0;
+
+  memcpy (key, &k, sizeof k);
+  return sizeof k;
+}
+
+static void
+wm_funnel_chart_draw_overlay (WmChartWidget *widget,
+                              cairo_t       *cr,
+                              const WmTheme *theme,
+                              WmChartPango  *pango)
+{
+  WmFunnelChart *self = WM_FUNNEL_CHART (widget);
   WmFunnelHit hit = current_highlight (self);
   int focus = shown_focus (self);
   WmRect r;
 
-  wm_funnel_renderer_draw_highlight (cr, self->result, self->layout, theme,
-                                     wm_chart_cache_get_pango (&self->cache), &hit);
+  wm_funnel_renderer_draw_highlight (cr, self->result, self->layout, theme, pango, &hit);
   if (focus >= 0 && step_bounds (self->layout, focus, &r))
-    {
-      wm_chart_set_source (cr, &theme->foreground, 1.0);
-      cairo_set_line_width (cr, 2);
-      cairo_rectangle (cr, r.x - 3, r.y - 3, r.width + 6, r.height + 6);
-      cairo_stroke (cr);
-    }
-}
-
-static void
-wm_funnel_chart_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
-{
-  WmFunnelChart *self = WM_FUNNEL_CHART (widget);
-  OverlayKey key = { current_highlight (self), shown_focus (self) };
-  gboolean overlay = key.hit.hit || key.focus >= 0;
-
-  if (self->layout == NULL)
-    return;
-
-  if (!key.hit.hit)
-    key.hit = no_hit;
-  wm_chart_cache_snapshot (&self->cache, snapshot, self->layout_width, self->layout_height,
-                           draw_chart, draw_overlay, overlay ? &key : NULL, sizeof key, self);
-}
-
-static void
-wm_funnel_chart_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
-{
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 200;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 960 : 540;
-}
-
-static void
-wm_funnel_chart_size_allocate (GtkWidget *widget,
-                               int        width,
-                               int        height,
-                               int        baseline)
-{
-  ensure_layout (WM_FUNNEL_CHART (widget));
+    wm_chart_widget_draw_focus_ring (cr, theme, &r);
 }
 
 static WmFunnelHit
@@ -340,32 +293,11 @@ wm_funnel_chart_query_tooltip (GtkWidget  *widget,
 }
 
 static void
-theme_changed (GtkWidget *widget)
-{
-  invalidate_layout (WM_FUNNEL_CHART (widget));
-}
-
-static void
-wm_funnel_chart_root (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (wm_funnel_chart_parent_class)->root (widget);
-  wm_chart_cache_root (&WM_FUNNEL_CHART (widget)->cache);
-}
-
-static void
-wm_funnel_chart_unroot (GtkWidget *widget)
-{
-  wm_chart_cache_unroot (&WM_FUNNEL_CHART (widget)->cache);
-  GTK_WIDGET_CLASS (wm_funnel_chart_parent_class)->unroot (widget);
-}
-
-static void
 wm_funnel_chart_dispose (GObject *object)
 {
   WmFunnelChart *self = WM_FUNNEL_CHART (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_FUNNEL_CHART);
-  wm_chart_cache_clear (&self->cache);
   g_clear_pointer (&self->layout, wm_funnel_layout_free);
 
   G_OBJECT_CLASS (wm_funnel_chart_parent_class)->dispose (object);
@@ -424,18 +356,20 @@ wm_funnel_chart_class_init (WmFunnelChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WmChartWidgetClass *chart_class = WM_CHART_WIDGET_CLASS (klass);
 
   object_class->dispose = wm_funnel_chart_dispose;
   object_class->finalize = wm_funnel_chart_finalize;
   object_class->get_property = wm_funnel_chart_get_property;
   object_class->set_property = wm_funnel_chart_set_property;
 
-  widget_class->snapshot = wm_funnel_chart_snapshot;
-  widget_class->measure = wm_funnel_chart_measure;
-  widget_class->size_allocate = wm_funnel_chart_size_allocate;
   widget_class->query_tooltip = wm_funnel_chart_query_tooltip;
-  widget_class->root = wm_funnel_chart_root;
-  widget_class->unroot = wm_funnel_chart_unroot;
+
+  chart_class->clear_layout = wm_funnel_chart_clear_layout;
+  chart_class->layout = wm_funnel_chart_layout;
+  chart_class->draw_chart = wm_funnel_chart_draw_chart;
+  chart_class->overlay_key = wm_funnel_chart_overlay_key;
+  chart_class->draw_overlay = wm_funnel_chart_draw_overlay;
 
   properties[PROP_RESULT] =
     g_param_spec_boxed ("result", NULL, NULL,
@@ -456,7 +390,6 @@ wm_funnel_chart_class_init (WmFunnelChartClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "funnel.move-focus", "i", 1);
 
   gtk_widget_class_set_css_name (widget_class, "funnelchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -466,7 +399,6 @@ wm_funnel_chart_init (WmFunnelChart *self)
 
   self->focus_step = -1;
   self->pointer_hit = no_hit;
-  wm_chart_cache_init (&self->cache, GTK_WIDGET (self), theme_changed);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -493,7 +425,7 @@ wm_funnel_chart_set_result (WmFunnelChart        *self,
   self->result = result != NULL ? wm_funnel_result_copy (result) : NULL;
   self->pointer_hit = no_hit;
   self->focus_step = -1;
-  invalidate_layout (self);
+  wm_chart_widget_invalidate (WM_CHART_WIDGET (self));
 
   summary = wm_funnel_describe_summary (self->result);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

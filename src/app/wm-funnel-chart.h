@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "wm-chart-widget.h"
 
 #include "wm-funnel-layout.h"
 #include "wm-funnel-result.h"
@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define WM_TYPE_FUNNEL_CHART (wm_funnel_chart_get_type ())
-G_DECLARE_FINAL_TYPE (WmFunnelChart, wm_funnel_chart, WM, FUNNEL_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (WmFunnelChart, wm_funnel_chart, WM, FUNNEL_CHART, WmChartWidget)
 
 GtkWidget            *wm_funnel_chart_new          (void);
 /* Shows a copy of @result (NULL: nothing). */

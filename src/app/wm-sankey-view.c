@@ -1,21 +1,19 @@
 /* wm-sankey-view.c
  *
- * The chart is drawn once into a cached render node by the same core
- * renderer export uses, and rebuilt only when the graph, size, theme or
- * pins change. Hover and keyboard focus are drawn over it from a second,
- * smaller cache keyed by what they light. Geometry is computed at
- * allocation, never in snapshot().
+ * Drawn by the same core renderer export uses; WmChartWidget caches the
+ * chart and redraws the overlay (hover, focus) only when what it lights
+ * changes. Pins re-flow the layout at once, as a drag moves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "wm-chart-describe.h"
-#include "wm-chart-cache.h"
+#include "wm-chart-widget.h"
 #include "wm-chart-pango.h"
 #include "wm-sankey-renderer.h"
 #include "wm-sankey-view-private.h"
@@ -32,17 +30,14 @@ typedef struct
 
 struct _WmSankeyView
 {
-  GtkWidget        parent_instance;
+  WmChartWidget    parent_instance;
 
   WmFlowGraph     *graph;
   /* Per node: pinned top as a share of the area's height, or NAN. */
   double          *pins;
   GPtrArray       *back_stack;
 
-  WmChartCache     cache;
   WmSankeyLayout  *layout;
-  int              layout_width;
-  int              layout_height;
 
   WmSankeyHit      pointer_hit;
   int              focus_node;
@@ -66,7 +61,7 @@ enum {
   N_SIGNALS
 };
 
-G_DEFINE_FINAL_TYPE (WmSankeyView, wm_sankey_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WmSankeyView, wm_sankey_view, WM_TYPE_CHART_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -97,22 +92,18 @@ typedef struct
   int         focus;
 } OverlayKey;
 
-static const WmTheme *
-current_theme (WmSankeyView *self)
-{
-  return wm_chart_cache_get_theme (&self->cache);
-}
-
-static void ensure_layout (WmSankeyView *self);
-
 /* Lays out again now (the size is unchanged), so that neither snapshot()
  * nor the next hit test waits for it. */
 static void
 invalidate_layout (WmSankeyView *self)
 {
-  g_clear_pointer (&self->layout, wm_sankey_layout_free);
-  wm_chart_cache_invalidate (&self->cache);
-  ensure_layout (self);
+  wm_chart_widget_invalidate (WM_CHART_WIDGET (self));
+}
+
+static void
+ensure_layout (WmSankeyView *self)
+{
+  wm_chart_widget_ensure_layout (WM_CHART_WIDGET (self));
 }
 
 static gboolean
@@ -173,47 +164,42 @@ update_accessible (WmSankeyView *self)
 }
 
 static void
-ensure_layout (WmSankeyView *self)
+wm_sankey_view_clear_layout (WmChartWidget *widget)
 {
-  const WmTheme *theme = current_theme (self);
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_clear_pointer (&WM_SANKEY_VIEW (widget)->layout, wm_sankey_layout_free);
+}
+
+static gboolean
+wm_sankey_view_layout (WmChartWidget *widget,
+                       const WmRect  *area,
+                       const WmTheme *theme,
+                       WmChartPango  *pango)
+{
+  WmSankeyView *self = WM_SANKEY_VIEW (widget);
   g_autofree guint *pin_nodes = NULL;
   g_autofree double *pin_positions = NULL;
-  WmChartPango *pango;
   WmSankeyOptions options;
-  WmRect area;
   guint n_pins = 0;
 
-  if (self->layout != NULL && width == self->layout_width && height == self->layout_height)
-    return;
+  if (self->graph == NULL)
+    return FALSE;
 
-  g_clear_pointer (&self->layout, wm_sankey_layout_free);
-  wm_chart_cache_invalidate (&self->cache);
-  if (self->graph == NULL || width <= 0 || height <= 0)
-    return;
-
-  pango = wm_chart_cache_get_pango (&self->cache);
-  wm_chart_frame_area (pango, theme, NULL, width, height,
-                       &area.x, &area.y, &area.width, &area.height);
-  wm_sankey_renderer_options (&options, theme, pango, area.height);
-
+  wm_sankey_renderer_options (&options, theme, pango, area->height);
   pin_nodes = g_new (guint, MAX (1, self->graph->n_nodes));
   pin_positions = g_new (double, MAX (1, self->graph->n_nodes));
   for (guint i = 0; i < self->graph->n_nodes; i++)
     if (!isnan (self->pins[i]))
       {
         pin_nodes[n_pins] = i;
-        pin_positions[n_pins] = area.y + self->pins[i] * area.height;
+        pin_positions[n_pins] = area->y + self->pins[i] * area->height;
         n_pins++;
       }
   options.pin_nodes = pin_nodes;
   options.pin_positions = pin_positions;
   options.n_pins = n_pins;
 
-  self->layout = wm_sankey_layout_new (self->graph, &area, &options);
-  self->layout_width = width;
-  self->layout_height = height;
+  self->layout = wm_sankey_layout_new (self->graph, area, &options);
+  return TRUE;
 }
 
 static WmSankeyHit
@@ -221,7 +207,7 @@ current_highlight (WmSankeyView *self)
 {
   if (self->pointer_hit.kind != WM_SANKEY_HIT_NONE)
     return self->pointer_hit;
-  if (effective_focus (self) >= 0 && wm_chart_focus_visible (GTK_WIDGET (self)))
+  if (effective_focus (self) >= 0 && wm_chart_widget_focus_visible (WM_CHART_WIDGET (self)))
     return (WmSankeyHit) { WM_SANKEY_HIT_NODE, effective_focus (self) };
 
   return no_hit;
@@ -230,74 +216,47 @@ current_highlight (WmSankeyView *self)
 static int
 shown_focus (WmSankeyView *self)
 {
-  return wm_chart_focus_visible (GTK_WIDGET (self)) ? effective_focus (self) : -1;
+  return wm_chart_widget_focus_visible (WM_CHART_WIDGET (self)) ? effective_focus (self) : -1;
 }
 
 static void
-draw_chart (cairo_t  *cr,
-            gpointer  user_data)
+wm_sankey_view_draw_chart (WmChartWidget *widget,
+                           cairo_t       *cr,
+                           const WmTheme *theme,
+                           WmChartPango  *pango)
 {
-  WmSankeyView *self = user_data;
-  const WmTheme *theme = current_theme (self);
+  WmSankeyView *self = WM_SANKEY_VIEW (widget);
 
-  wm_chart_set_source (cr, &theme->background, 1.0);
-  cairo_paint (cr);
-  wm_sankey_renderer_draw (cr, self->graph, self->layout, theme,
-                           wm_chart_cache_get_pango (&self->cache), NULL);
+  wm_sankey_renderer_draw (cr, self->graph, self->layout, theme, pango, NULL);
+}
+
+static gsize
+wm_sankey_view_overlay_key (WmChartWidget *widget,
+                            guint8         key[WM_CHART_WIDGET_KEY_SIZE])
+{
+  WmSankeyView *self = WM_SANKEY_VIEW (widget);
+  OverlayKey k = { current_highlight (self), shown_focus (self) };
+
+  if (k.hit.kind == WM_SANKEY_HIT_NONE && k.focus < 0)
+    return 0;
+
+  memcpy (key, &k, sizeof k);
+  return sizeof k;
 }
 
 static void
-draw_overlay (cairo_t  *cr,
-              gpointer  user_data)
+wm_sankey_view_draw_overlay (WmChartWidget *widget,
+                             cairo_t       *cr,
+                             const WmTheme *theme,
+                             WmChartPango  *pango)
 {
-  WmSankeyView *self = user_data;
-  const WmTheme *theme = current_theme (self);
+  WmSankeyView *self = WM_SANKEY_VIEW (widget);
   WmSankeyHit hit = current_highlight (self);
   int focus = shown_focus (self);
 
-  wm_sankey_renderer_draw_highlight (cr, self->graph, self->layout, theme,
-                                     wm_chart_cache_get_pango (&self->cache), &hit);
+  wm_sankey_renderer_draw_highlight (cr, self->graph, self->layout, theme, pango, &hit);
   if (focus >= 0)
-    {
-      const WmRect *r = &self->layout->nodes[focus].rect;
-
-      /* The focus ring: outside the node, so its colour stays readable. */
-      wm_chart_set_source (cr, &theme->foreground, 1.0);
-      cairo_set_line_width (cr, 2);
-      cairo_rectangle (cr, r->x - 3, r->y - 3, r->width + 6, r->height + 6);
-      cairo_stroke (cr);
-    }
-}
-
-static void
-wm_sankey_view_snapshot (GtkWidget   *widget,
-                         GtkSnapshot *snapshot)
-{
-  WmSankeyView *self = WM_SANKEY_VIEW (widget);
-  OverlayKey key = { current_highlight (self), shown_focus (self) };
-  gboolean overlay = key.hit.kind != WM_SANKEY_HIT_NONE || key.focus >= 0;
-
-  if (self->layout == NULL)
-    return;
-
-  if (key.hit.kind == WM_SANKEY_HIT_NONE)
-    key.hit.index = 0;
-  wm_chart_cache_snapshot (&self->cache, snapshot, self->layout_width, self->layout_height,
-                           draw_chart, draw_overlay, overlay ? &key : NULL, sizeof key, self);
-}
-
-static void
-wm_sankey_view_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
-{
-  /* A chart shrinks to anything; it likes 16:9. */
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 200;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 960 : 540;
+    wm_chart_widget_draw_focus_ring (cr, theme, &self->layout->nodes[focus].rect);
 }
 
 static void
@@ -306,10 +265,8 @@ wm_sankey_view_size_allocate (GtkWidget *widget,
                               int        height,
                               int        baseline)
 {
-  WmSankeyView *self = WM_SANKEY_VIEW (widget);
-
-  ensure_layout (self);
-  gtk_popover_present (self->context_popover);
+  GTK_WIDGET_CLASS (wm_sankey_view_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_popover_present (WM_SANKEY_VIEW (widget)->context_popover);
 }
 
 static void
@@ -708,33 +665,11 @@ wm_sankey_view_query_tooltip (GtkWidget  *widget,
 }
 
 static void
-theme_changed (GtkWidget *widget)
-{
-  /* Type sizes, hence the layout, may differ between themes. */
-  invalidate_layout (WM_SANKEY_VIEW (widget));
-}
-
-static void
-wm_sankey_view_root (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (wm_sankey_view_parent_class)->root (widget);
-  wm_chart_cache_root (&WM_SANKEY_VIEW (widget)->cache);
-}
-
-static void
-wm_sankey_view_unroot (GtkWidget *widget)
-{
-  wm_chart_cache_unroot (&WM_SANKEY_VIEW (widget)->cache);
-  GTK_WIDGET_CLASS (wm_sankey_view_parent_class)->unroot (widget);
-}
-
-static void
 wm_sankey_view_dispose (GObject *object)
 {
   WmSankeyView *self = WM_SANKEY_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_SANKEY_VIEW);
-  wm_chart_cache_clear (&self->cache);
   g_clear_pointer (&self->layout, wm_sankey_layout_free);
 
   G_OBJECT_CLASS (wm_sankey_view_parent_class)->dispose (object);
@@ -800,18 +735,21 @@ wm_sankey_view_class_init (WmSankeyViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WmChartWidgetClass *chart_class = WM_CHART_WIDGET_CLASS (klass);
 
   object_class->dispose = wm_sankey_view_dispose;
   object_class->finalize = wm_sankey_view_finalize;
   object_class->get_property = wm_sankey_view_get_property;
   object_class->set_property = wm_sankey_view_set_property;
 
-  widget_class->snapshot = wm_sankey_view_snapshot;
-  widget_class->measure = wm_sankey_view_measure;
   widget_class->size_allocate = wm_sankey_view_size_allocate;
   widget_class->query_tooltip = wm_sankey_view_query_tooltip;
-  widget_class->root = wm_sankey_view_root;
-  widget_class->unroot = wm_sankey_view_unroot;
+
+  chart_class->clear_layout = wm_sankey_view_clear_layout;
+  chart_class->layout = wm_sankey_view_layout;
+  chart_class->draw_chart = wm_sankey_view_draw_chart;
+  chart_class->overlay_key = wm_sankey_view_overlay_key;
+  chart_class->draw_overlay = wm_sankey_view_draw_overlay;
 
   properties[PROP_GRAPH] =
     g_param_spec_boxed ("graph", NULL, NULL,
@@ -868,7 +806,6 @@ wm_sankey_view_class_init (WmSankeyViewClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, context_menu_cb, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "sankeyview");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -877,7 +814,6 @@ wm_sankey_view_init (WmSankeyView *self)
   self->back_stack = g_ptr_array_new_with_free_func (back_entry_free);
   self->focus_node = -1;
   self->drag_node = -1;
-  wm_chart_cache_init (&self->cache, GTK_WIDGET (self), theme_changed);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);

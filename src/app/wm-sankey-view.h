@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "wm-chart-widget.h"
 
 #include "wm-flow-graph.h"
 #include "wm-sankey-layout.h"
@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define WM_TYPE_SANKEY_VIEW (wm_sankey_view_get_type ())
-G_DECLARE_FINAL_TYPE (WmSankeyView, wm_sankey_view, WM, SANKEY_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (WmSankeyView, wm_sankey_view, WM, SANKEY_VIEW, WmChartWidget)
 
 GtkWidget            *wm_sankey_view_new           (void);
 
