@@ -41,26 +41,49 @@ wm_slide_new (WmSlideKind      kind,
   return slide;
 }
 
-static void
-draw_flow (cairo_t       *cr,
-           double         width,
-           double         height,
-           const WmTheme *theme,
-           const char    *title,
-           gpointer       user_data)
+/* What a chart slide draws: a copy of a query's result. */
+typedef struct
 {
-  wm_chart_draw (cr, WM_CHART_SANKEY, user_data, width, height, theme, title);
+  WmChartKind kind;
+  gpointer    data;
+} ChartData;
+
+static void
+chart_data_free (gpointer user_data)
+{
+  ChartData *chart = user_data;
+
+  if (chart->kind == WM_CHART_SANKEY)
+    wm_flow_graph_free (chart->data);
+  else
+    wm_funnel_result_free (chart->data);
+  g_free (chart);
 }
 
 static void
-draw_funnel (cairo_t       *cr,
-             double         width,
-             double         height,
-             const WmTheme *theme,
-             const char    *title,
-             gpointer       user_data)
+draw_chart (cairo_t       *cr,
+            double         width,
+            double         height,
+            const WmTheme *theme,
+            const char    *title,
+            gpointer       user_data)
 {
-  wm_chart_draw (cr, WM_CHART_FUNNEL, user_data, width, height, theme, title);
+  ChartData *chart = user_data;
+
+  wm_chart_draw (cr, chart->kind, chart->data, width, height, theme, title);
+}
+
+static WmSlide *
+new_chart_slide (WmSlideKind  kind,
+                 const char  *title,
+                 WmChartKind  chart_kind,
+                 gpointer     data)
+{
+  ChartData *chart = g_new0 (ChartData, 1);
+
+  chart->kind = chart_kind;
+  chart->data = data;
+  return wm_slide_new (kind, title, draw_chart, chart, chart_data_free);
 }
 
 WmSlide *
@@ -69,8 +92,7 @@ wm_slide_new_flow (const char        *title,
 {
   g_return_val_if_fail (graph != NULL, NULL);
 
-  return wm_slide_new (WM_SLIDE_FLOW, title, draw_flow, wm_flow_graph_copy (graph),
-                       (GDestroyNotify) wm_flow_graph_free);
+  return new_chart_slide (WM_SLIDE_FLOW, title, WM_CHART_SANKEY, wm_flow_graph_copy (graph));
 }
 
 WmSlide *
@@ -79,8 +101,7 @@ wm_slide_new_funnel (const char           *title,
 {
   g_return_val_if_fail (result != NULL, NULL);
 
-  return wm_slide_new (WM_SLIDE_FUNNEL, title, draw_funnel, wm_funnel_result_copy (result),
-                       (GDestroyNotify) wm_funnel_result_free);
+  return new_chart_slide (WM_SLIDE_FUNNEL, title, WM_CHART_FUNNEL, wm_funnel_result_copy (result));
 }
 
 WmSlide *
