@@ -304,7 +304,13 @@ test_keyboard (void)
   WmSankeyView *view = g_object_ref (show_view (&window));
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   const WmSankeyLayout *layout = wm_sankey_view_get_layout (view);
+  const WmFlowGraph *graph = wm_sankey_view_get_graph (view);
+  const WmTheme *theme = wm_theme_get (adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                      ? WM_THEME_DARK : WM_THEME_LIGHT);
+  cairo_surface_t *surface;
+  const WmRect *r;
   WmSankeyHit hover;
+  double x, y;
   int below = -1;
 
   g_signal_connect (view, "node-activated", G_CALLBACK (record_id), ids);
@@ -328,12 +334,19 @@ test_keyboard (void)
   g_assert_cmpint (below, >=, 0);
   gtk_widget_activate_action (GTK_WIDGET (view), "sankey.move-focus", "(ii)", 0, 1);
   g_assert_cmpint (wm_sankey_view_get_focus_node (view), ==, below);
-  /* Nothing above the start, nothing left of the first column: focus stays. */
+
+  /* The focused node is ringed, outside its edge, and lights its flow. */
+  surface = wm_test_render_widget (GTK_WIDGET (view), "sankey-view-focus");
+  node_centre (layout, below, &x, &y);
+  wm_test_assert_pixel (surface, x, y, wm_sankey_node_color (theme, &graph->nodes[below]), 1);
+  r = &layout->nodes[below].rect;
+  wm_test_assert_pixel (surface, r->x + r->width / 2, r->y - 3, &theme->foreground, 1);
+  cairo_surface_destroy (surface);
+
+  /* Back to the start; nothing left of it or above it: focus stays. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "sankey.move-focus", "(ii)", -1, 0);
   gtk_widget_activate_action (GTK_WIDGET (view), "sankey.move-focus", "(ii)", -1, 0);
   gtk_widget_activate_action (GTK_WIDGET (view), "sankey.move-focus", "(ii)", 0, -1);
-  g_assert_cmpint (wm_sankey_view_get_focus_node (view), ==, 0);
-  gtk_widget_activate_action (GTK_WIDGET (view), "sankey.move-focus", "(ii)", -1, 0);
-  gtk_widget_activate_action (GTK_WIDGET (view), "sankey.move-focus", "(ii)", -1, 0);
   g_assert_cmpint (wm_sankey_view_get_focus_node (view), ==, 0);
 
   /* Enter drills into the focused node. */
