@@ -318,8 +318,10 @@ test_keyboard (void)
   gtk_window_set_focus_visible (window, TRUE);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
   wm_test_settle ();
-  /* Focus starts on the start, and lights its flow. */
+  /* Focus starts on the start, and lights its flow; Enter there works. */
   g_assert_cmpint (wm_sankey_view_get_focus_node (view), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sankey.drill-in", NULL));
+  g_assert_cmpuint (ids->len, ==, 1);
   hover = wm_sankey_view_get_hover (view);
   g_assert_cmpint (hover.kind, ==, WM_SANKEY_HIT_NODE);
   g_assert_cmpuint (hover.index, ==, 0);
@@ -350,9 +352,12 @@ test_keyboard (void)
   g_assert_cmpint (wm_sankey_view_get_focus_node (view), ==, 0);
 
   /* Enter drills into the focused node. */
-  gtk_widget_activate_action (GTK_WIDGET (view), "sankey.drill-in", NULL);
-  g_assert_cmpuint (ids->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "0:Payment notice");
+  gtk_widget_activate_action (GTK_WIDGET (view), "sankey.move-focus", "(ii)", 1, 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "sankey.drill-in", NULL);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (ids, 1), ==,
+                   graph->nodes[wm_sankey_view_get_focus_node (view)].id);
 
   gtk_window_destroy (window);
   g_assert_finalize_object (view);

@@ -162,6 +162,8 @@ wm_funnel_chart_overlay_key (WmChartWidget *widget,
 
   if (!k.hit.hit && k.focus < 0)
     return 0;
+  if (!k.hit.hit)
+    k.hit = no_hit;
 
   memcpy (key, &k, sizeof k);
   return sizeof k;

@@ -199,6 +199,8 @@ wm_sankey_view_layout (WmChartWidget *widget,
   options.n_pins = n_pins;
 
   self->layout = wm_sankey_layout_new (self->graph, area, &options);
+  /* The focus defaults to a node of the layout: actions may change. */
+  update_actions (self);
   return TRUE;
 }
 
@@ -239,6 +241,8 @@ wm_sankey_view_overlay_key (WmChartWidget *widget,
 
   if (k.hit.kind == WM_SANKEY_HIT_NONE && k.focus < 0)
     return 0;
+  if (k.hit.kind == WM_SANKEY_HIT_NONE)
+    k.hit = no_hit;
 
   memcpy (key, &k, sizeof k);
   return sizeof k;
