@@ -25,26 +25,13 @@ show_chart (gboolean    breakdown,
   return g_object_ref (chart);
 }
 
-static const WmFunnelPart *
-find_part (const WmFunnelLayout *layout,
-           WmFunnelPartKind      kind,
-           guint                 step,
-           int                   segment)
-{
-  for (guint i = 0; i < layout->n_parts; i++)
-    if (layout->parts[i].kind == kind && layout->parts[i].step == step &&
-        layout->parts[i].segment == segment)
-      return &layout->parts[i];
-
-  g_assert_not_reached ();
-}
-
 /* Near the foot of a bar, clear of the texts on it. */
 static void
 bar_foot (const WmFunnelPart *bar,
           double             *x,
           double             *y)
 {
+  g_assert_nonnull (bar);
   *x = bar->rect.x + bar->rect.width / 2;
   *y = bar->rect.y + bar->rect.height - 3;
 }
@@ -78,14 +65,15 @@ check_hover (AdwColorScheme scheme,
   surface = wm_test_render_widget (GTK_WIDGET (chart), plain);
   for (guint k = 0; k < result->n_steps; k++)
     {
-      bar_foot (find_part (layout, WM_FUNNEL_PART_BAR, k, -1), &x, &y);
+      bar_foot (wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, k, -1), &x, &y);
       wm_test_assert_pixel (surface, x, y, wm_funnel_bar_color (theme, result, -1), 1);
     }
   wm_test_assert_pixel (surface, 2, 2, &theme->background, 1);
   cairo_surface_destroy (surface);
 
   /* The biggest drop band, before step 3: that step lights, the others fade. */
-  drop = find_part (layout, WM_FUNNEL_PART_DROP, 2, -1);
+  drop = wm_fixture_funnel_part (layout, WM_FUNNEL_PART_DROP, 2, -1);
+  g_assert_nonnull (drop);
   wm_funnel_chart_motion_at (chart, drop->rect.x + drop->rect.width / 2,
                              drop->rect.y + drop->rect.height / 2);
   hover = wm_funnel_chart_get_hover (chart);
@@ -95,10 +83,10 @@ check_hover (AdwColorScheme scheme,
   g_assert_cmpint (hover.segment, ==, -1);
 
   surface = wm_test_render_widget (GTK_WIDGET (chart), hovered);
-  bar_foot (find_part (layout, WM_FUNNEL_PART_BAR, 2, -1), &x, &y);
+  bar_foot (wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, 2, -1), &x, &y);
   wm_test_assert_pixel (surface, x, y, wm_funnel_bar_color (theme, result, -1), 1);
   dimmed = wm_test_blend (wm_funnel_bar_color (theme, result, -1), &theme->background, 0.4);
-  bar_foot (find_part (layout, WM_FUNNEL_PART_BAR, 1, -1), &x, &y);
+  bar_foot (wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, 1, -1), &x, &y);
   wm_test_assert_pixel (surface, x, y, &dimmed, 2);
   cairo_surface_destroy (surface);
 
@@ -142,7 +130,7 @@ test_breakdown (void)
   g_assert_cmpuint (layout->n_segments, ==, 3);
 
   /* The web segment of step 2's bar is hit as such. */
-  web = find_part (layout, WM_FUNNEL_PART_BAR, 1, 1);
+  web = wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, 1, 1);
   bar_foot (web, &x, &y);
   wm_funnel_chart_motion_at (chart, x, y);
   hover = wm_funnel_chart_get_hover (chart);
