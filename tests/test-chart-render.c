@@ -24,10 +24,11 @@ temp_path (const char *name)
 }
 
 static void
-assert_pixel (cairo_surface_t *surface,
-              double           x,
-              double           y,
-              const WmRgba    *color)
+assert_pixel_within (cairo_surface_t *surface,
+                     double           x,
+                     double           y,
+                     const WmRgba    *color,
+                     int              tolerance)
 {
   int stride = cairo_image_surface_get_stride (surface);
   const guint8 *data = cairo_image_surface_get_data (surface);
@@ -36,9 +37,29 @@ assert_pixel (cairo_surface_t *surface,
   int g = (pixel >> 8) & 0xff;
   int b = pixel & 0xff;
 
-  g_assert_cmpint (ABS (r - (int) (color->red * 255 + 0.5)), <=, 1);
-  g_assert_cmpint (ABS (g - (int) (color->green * 255 + 0.5)), <=, 1);
-  g_assert_cmpint (ABS (b - (int) (color->blue * 255 + 0.5)), <=, 1);
+  g_assert_cmpint (ABS (r - (int) (color->red * 255 + 0.5)), <=, tolerance);
+  g_assert_cmpint (ABS (g - (int) (color->green * 255 + 0.5)), <=, tolerance);
+  g_assert_cmpint (ABS (b - (int) (color->blue * 255 + 0.5)), <=, tolerance);
+}
+
+static void
+assert_pixel (cairo_surface_t *surface,
+              double           x,
+              double           y,
+              const WmRgba    *color)
+{
+  assert_pixel_within (surface, x, y, color, 1);
+}
+
+/* @color at @alpha over @background. */
+static WmRgba
+blend (const WmRgba *color,
+       const WmRgba *background,
+       double        alpha)
+{
+  return (WmRgba) { color->red * alpha + background->red * (1 - alpha),
+                    color->green * alpha + background->green * (1 - alpha),
+                    color->blue * alpha + background->blue * (1 - alpha), 1 };
 }
 
 static void
@@ -81,6 +102,92 @@ test_sankey_pixels (void)
   check_sankey_pixels (WM_THEME_LIGHT);
   check_sankey_pixels (WM_THEME_DARK);
   check_sankey_pixels (WM_THEME_PRESENTATION);
+}
+
+static void
+test_sankey_highlight (void)
+{
+  const WmTheme *theme = wm_theme_get (WM_THEME_DARK);
+  g_autoptr(WmChartPango) pango = wm_chart_pango_new (theme);
+  g_autoptr(WmFlowGraph) graph = wm_fixture_bank_flow ();
+  g_autoptr(WmSankeyLayout) layout = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 700);
+  cairo_t *cr = cairo_create (surface);
+  WmSankeyHit ivr = { WM_SANKEY_HIT_NODE, 3 };
+  WmSankeyOptions options;
+  WmRect area = { 20, 20, 1160, 660 };
+  const WmRect *r;
+  WmRgba dimmed;
+
+  wm_sankey_renderer_options (&options, theme, pango, area.height);
+  layout = wm_sankey_layout_new (graph, &area, &options);
+  wm_chart_set_source (cr, &theme->background, 1.0);
+  cairo_paint (cr);
+  wm_sankey_renderer_draw (cr, graph, layout, theme, pango, &ivr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* On the IVR's flow: full colour; App login is off it: faded to 30 %. */
+  r = &layout->nodes[3].rect;
+  assert_pixel (surface, r->x + r->width / 2, r->y + r->height / 2,
+                wm_sankey_node_color (theme, &graph->nodes[3]));
+  r = &layout->nodes[12].rect;
+  assert_pixel (surface, r->x + r->width / 2, r->y + r->height / 2,
+                wm_sankey_node_color (theme, &graph->nodes[12]));
+  r = &layout->nodes[1].rect;
+  dimmed = blend (wm_sankey_node_color (theme, &graph->nodes[1]), &theme->background, 0.3);
+  assert_pixel_within (surface, r->x + r->width / 2, r->y + r->height / 2, &dimmed, 2);
+  /* Nothing drawn outside the area. */
+  assert_pixel (surface, 2, 2, &theme->background);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_funnel_highlight (void)
+{
+  const WmTheme *theme = wm_theme_get (WM_THEME_LIGHT);
+  g_autoptr(WmChartPango) pango = wm_chart_pango_new (theme);
+  g_autoptr(WmFunnelResult) result = wm_fixture_bank_funnel (FALSE);
+  g_autoptr(WmFunnelLayout) layout = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 700);
+  cairo_t *cr = cairo_create (surface);
+  WmFunnelHit step2 = { TRUE, WM_FUNNEL_PART_BAR, 2, -1 };
+  WmFunnelOptions options;
+  WmRect area = { 20, 20, 1160, 660 };
+  WmRgba dimmed = blend (wm_funnel_bar_color (theme, result, -1), &theme->background, 0.4);
+  guint lit = 0, faded = 0;
+
+  wm_funnel_renderer_options (&options, theme, pango);
+  layout = wm_funnel_layout_new (result, &area, &options);
+  wm_chart_set_source (cr, &theme->background, 1.0);
+  cairo_paint (cr);
+  wm_funnel_renderer_draw (cr, result, layout, theme, pango, &step2);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (guint i = 0; i < layout->n_parts; i++)
+    {
+      const WmFunnelPart *p = &layout->parts[i];
+      double x = p->rect.x + p->rect.width / 2, y = p->rect.y + p->rect.height - 3;
+
+      if (p->kind != WM_FUNNEL_PART_BAR)
+        continue;
+      if (p->step == 2)
+        {
+          assert_pixel (surface, x, y, wm_funnel_bar_color (theme, result, -1));
+          lit++;
+        }
+      else
+        {
+          assert_pixel_within (surface, x, y, &dimmed, 2);
+          faded++;
+        }
+    }
+  g_assert_cmpuint (lit, ==, 1);
+  g_assert_cmpuint (faded, ==, 3);
+
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -310,7 +417,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart-render/sankey-pixels", test_sankey_pixels);
+  g_test_add_func ("/chart-render/sankey-highlight", test_sankey_highlight);
   g_test_add_func ("/chart-render/funnel-pixels", test_funnel_pixels);
+  g_test_add_func ("/chart-render/funnel-highlight", test_funnel_highlight);
   g_test_add_func ("/chart-render/cjk-label", test_cjk_label);
   g_test_add_func ("/chart-render/export-svg", test_export_svg);
   g_test_add_func ("/chart-render/export-pdf", test_export_pdf);

@@ -11,20 +11,6 @@
 
 #define EPS 1e-6
 
-static const WmFunnelPart *
-find_part (const WmFunnelLayout *layout,
-           WmFunnelPartKind      kind,
-           guint                 step,
-           int                   segment)
-{
-  for (guint i = 0; i < layout->n_parts; i++)
-    if (layout->parts[i].kind == kind && layout->parts[i].step == step &&
-        layout->parts[i].segment == segment)
-      return &layout->parts[i];
-
-  return NULL;
-}
-
 static gboolean
 rects_intersect (const WmRect *a,
                  const WmRect *b)
@@ -70,7 +56,7 @@ test_vertical (void)
 
   for (guint k = 0; k < 4; k++)
     {
-      const WmFunnelPart *bar = find_part (layout, WM_FUNNEL_PART_BAR, k, -1);
+      const WmFunnelPart *bar = wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, k, -1);
       double expected = plot->height * result->steps[k].customers / result->steps[0].customers;
 
       g_assert_nonnull (bar);
@@ -80,9 +66,9 @@ test_vertical (void)
 
       if (k > 0)
         {
-          const WmFunnelPart *prev = find_part (layout, WM_FUNNEL_PART_BAR, k - 1, -1);
-          const WmFunnelPart *drop = find_part (layout, WM_FUNNEL_PART_DROP, k, -1);
-          const WmFunnelPart *ip = find_part (layout, WM_FUNNEL_PART_IN_PROGRESS, k, -1);
+          const WmFunnelPart *prev = wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, k - 1, -1);
+          const WmFunnelPart *drop = wm_fixture_funnel_part (layout, WM_FUNNEL_PART_DROP, k, -1);
+          const WmFunnelPart *ip = wm_fixture_funnel_part (layout, WM_FUNNEL_PART_IN_PROGRESS, k, -1);
 
           /* Bar + in progress + drop reach the previous step's level. */
           g_assert_nonnull (drop);
@@ -93,7 +79,7 @@ test_vertical (void)
           g_assert_cmpint (ip != NULL, ==, result->steps[k].in_progress > 0);
         }
     }
-  g_assert_null (find_part (layout, WM_FUNNEL_PART_DROP, 0, -1));
+  g_assert_null (wm_fixture_funnel_part (layout, WM_FUNNEL_PART_DROP, 0, -1));
 
   for (guint i = 0; i < layout->n_texts; i++)
     {
@@ -133,7 +119,7 @@ test_horizontal (void)
 
   for (guint k = 0; k < 4; k++)
     {
-      const WmFunnelPart *bar = find_part (layout, WM_FUNNEL_PART_BAR, k, -1);
+      const WmFunnelPart *bar = wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, k, -1);
 
       g_assert_cmpfloat (fabs (bar->rect.x - layout->plot.x), <, EPS);
       g_assert_cmpfloat (fabs (bar->rect.width - layout->plot.width * result->steps[k].customers
@@ -166,8 +152,8 @@ test_breakdown (void)
   /* Grouped: the segments of a step side by side, in order. */
   for (guint k = 0; k < 4; k++)
     for (int s = 1; s < 3; s++)
-      g_assert_cmpfloat (find_part (layout, WM_FUNNEL_PART_BAR, k, s - 1)->rect.x, <,
-                         find_part (layout, WM_FUNNEL_PART_BAR, k, s)->rect.x);
+      g_assert_cmpfloat (wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, k, s - 1)->rect.x, <,
+                         wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, k, s)->rect.x);
   assert_texts_apart (layout);
 }
 
@@ -177,8 +163,8 @@ test_hit (void)
   g_autoptr(WmFunnelResult) result = wm_fixture_bank_funnel (FALSE);
   WmRect area = { 0, 0, 1200, 700 };
   g_autoptr(WmFunnelLayout) layout = wm_funnel_layout_new (result, &area, NULL);
-  const WmFunnelPart *bar = find_part (layout, WM_FUNNEL_PART_BAR, 1, -1);
-  const WmFunnelPart *drop = find_part (layout, WM_FUNNEL_PART_DROP, 2, -1);
+  const WmFunnelPart *bar = wm_fixture_funnel_part (layout, WM_FUNNEL_PART_BAR, 1, -1);
+  const WmFunnelPart *drop = wm_fixture_funnel_part (layout, WM_FUNNEL_PART_DROP, 2, -1);
   WmFunnelHit hit;
 
   hit = wm_funnel_layout_hit (layout, bar->rect.x + 2, bar->rect.y + bar->rect.height - 2);

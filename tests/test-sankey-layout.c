@@ -419,6 +419,68 @@ test_hit (void)
   g_assert_cmpint (hit.kind, ==, WM_SANKEY_HIT_NONE);
 }
 
+/* Writes the indices marked in @lit as "0 3 7", for readable failures. */
+static char *
+lit_list (const gboolean *lit,
+          guint           n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    if (lit[i])
+      g_string_append_printf (out, "%s%u", out->len > 0 ? " " : "", i);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_flow_through (const WmSankeyLayout *layout,
+                    WmSankeyHitKind       kind,
+                    guint                 index,
+                    const char           *nodes,
+                    const char           *links)
+{
+  WmSankeyHit hit = { kind, index };
+  g_autofree gboolean *nodes_lit = g_new (gboolean, layout->n_nodes);
+  g_autofree gboolean *links_lit = g_new (gboolean, layout->n_links);
+  g_autofree char *node_list = NULL;
+  g_autofree char *link_list = NULL;
+
+  wm_sankey_layout_flow_through (layout, &hit, nodes_lit, links_lit);
+  node_list = lit_list (nodes_lit, layout->n_nodes);
+  link_list = lit_list (links_lit, layout->n_links);
+  g_assert_cmpstr (node_list, ==, nodes);
+  g_assert_cmpstr (link_list, ==, links);
+}
+
+static void
+test_flow_through (void)
+{
+  g_autoptr(WmFlowGraph) graph = wm_fixture_bank_flow ();
+  WmRect area = { 0, 0, 1200, 700 };
+  g_autoptr(WmSankeyLayout) layout = wm_sankey_layout_new (graph, &area, NULL);
+
+  /* IVR menu: the notice before it, everything its callers reach after. */
+  check_flow_through (layout, WM_SANKEY_HIT_NODE, 3,
+                      "0 3 7 8 10 11 12 13 14 15 16",
+                      "2 9 10 11 18 19 20 21 22 25 26 27 28");
+  /* Its label stands for it. */
+  check_flow_through (layout, WM_SANKEY_HIT_LABEL, 3,
+                      "0 3 7 8 10 11 12 13 14 15 16",
+                      "2 9 10 11 18 19 20 21 22 25 26 27 28");
+  /* IVR menu → IVR payment attempt: not the menu's other branches. */
+  check_flow_through (layout, WM_SANKEY_HIT_LINK, 10,
+                      "0 3 8 11 12 13 14 15 16",
+                      "2 10 18 19 20 25 26 27 28");
+  /* Agent call, late in the flow: every way into it, not exits before it. */
+  check_flow_through (layout, WM_SANKEY_HIT_NODE, 12,
+                      "0 1 2 3 5 6 7 8 12 15 16",
+                      "0 1 2 4 6 9 10 13 16 19 21 27 28");
+  check_flow_through (layout, WM_SANKEY_HIT_NONE, 0,
+                      "0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16",
+                      "0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28");
+}
+
 static void
 test_empty (void)
 {
@@ -486,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/sankey-layout/pins", test_pins);
   g_test_add_func ("/sankey-layout/labels", test_labels);
   g_test_add_func ("/sankey-layout/hit", test_hit);
+  g_test_add_func ("/sankey-layout/flow-through", test_flow_through);
   g_test_add_func ("/sankey-layout/empty", test_empty);
   g_test_add_func ("/sankey-layout/json", test_json);
 

@@ -248,3 +248,17 @@ wm_fixture_random_flow (guint32 seed,
 
   return graph;
 }
+
+const WmFunnelPart *
+wm_fixture_funnel_part (const WmFunnelLayout *layout,
+                        WmFunnelPartKind      kind,
+                        guint                 step,
+                        int                   segment)
+{
+  for (guint i = 0; i < layout->n_parts; i++)
+    if (layout->parts[i].kind == kind && layout->parts[i].step == step &&
+        layout->parts[i].segment == segment)
+      return &layout->parts[i];
+
+  return NULL;
+}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "wm-flow-graph.h"
+#include "wm-funnel-layout.h"
 #include "wm-funnel-result.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,10 @@ WmFlowGraph    *wm_fixture_random_flow     (guint32   seed,
                                             guint     n_columns,
                                             guint     n_nodes,
                                             guint     n_links);
+/* The part of @layout of that kind, step and segment (-1: the total), or NULL. */
+const WmFunnelPart *wm_fixture_funnel_part (const WmFunnelLayout *layout,
+                                            WmFunnelPartKind      kind,
+                                            guint                 step,
+                                            int                   segment);
 
 G_END_DECLS

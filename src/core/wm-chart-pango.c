@@ -154,6 +154,65 @@ wm_chart_pango_draw (WmChartPango *pango,
   return (double) logical.width / PANGO_SCALE;
 }
 
+/* Where the title goes and the area left below it; *shown receives the
+ * title as drawn (ellipsized), or NULL when there is none. */
+static void
+frame_geometry (WmChartPango   *pango,
+                const WmTheme  *theme,
+                const char     *title,
+                double          width,
+                double          height,
+                char          **shown,
+                double         *margin,
+                double         *area_x,
+                double         *area_y,
+                double         *area_width,
+                double         *area_height)
+{
+  double top;
+
+  *margin = round (CLAMP (MIN (width, height) * 0.035, 12, 56));
+  *shown = NULL;
+  top = *margin;
+
+  if (title != NULL && title[0] != '\0')
+    {
+      WmTextMeasurer m = wm_chart_pango_measurer (pango);
+      double w, h;
+
+      *shown = wm_text_ellipsize (&m, title, theme->title_size, WM_TEXT_BOLD,
+                                  width - 2 * *margin, &w);
+      if (*shown != NULL)
+        {
+          wm_text_measure (&m, *shown, theme->title_size, WM_TEXT_BOLD, &w, &h);
+          top = *margin + h + *margin * 0.75;
+        }
+    }
+
+  *area_x = *margin;
+  *area_y = top;
+  *area_width = MAX (1, width - 2 * *margin);
+  *area_height = MAX (1, height - top - *margin);
+}
+
+void
+wm_chart_frame_area (WmChartPango  *pango,
+                     const WmTheme *theme,
+                     const char    *title,
+                     double         width,
+                     double         height,
+                     double        *area_x,
+                     double        *area_y,
+                     double        *area_width,
+                     double        *area_height)
+{
+  g_autofree char *shown = NULL;
+  double margin;
+
+  frame_geometry (pango, theme, title, width, height, &shown, &margin,
+                  area_x, area_y, area_width, area_height);
+}
+
 void
 wm_chart_draw_frame (WmChartPango  *pango,
                      cairo_t       *cr,
@@ -166,32 +225,17 @@ wm_chart_draw_frame (WmChartPango  *pango,
                      double        *area_width,
                      double        *area_height)
 {
-  double margin = round (CLAMP (MIN (width, height) * 0.035, 12, 56));
-  double top = margin;
+  g_autofree char *shown = NULL;
+  double margin;
+
+  frame_geometry (pango, theme, title, width, height, &shown, &margin,
+                  area_x, area_y, area_width, area_height);
 
   wm_chart_set_source (cr, &theme->background, 1.0);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
 
-  if (title != NULL && title[0] != '\0')
-    {
-      WmTextMeasurer m = wm_chart_pango_measurer (pango);
-      g_autofree char *shown = NULL;
-      double w, h;
-
-      shown = wm_text_ellipsize (&m, title, theme->title_size, WM_TEXT_BOLD,
-                                 width - 2 * margin, &w);
-      if (shown != NULL)
-        {
-          wm_chart_pango_draw (pango, cr, shown, theme->title_size, WM_TEXT_BOLD,
-                               margin, margin, &theme->foreground, NULL);
-          wm_text_measure (&m, shown, theme->title_size, WM_TEXT_BOLD, &w, &h);
-          top = margin + h + margin * 0.75;
-        }
-    }
-
-  *area_x = margin;
-  *area_y = top;
-  *area_width = MAX (1, width - 2 * margin);
-  *area_height = MAX (1, height - top - margin);
+  if (shown != NULL)
+    wm_chart_pango_draw (pango, cr, shown, theme->title_size, WM_TEXT_BOLD,
+                         margin, margin, &theme->foreground, NULL);
 }

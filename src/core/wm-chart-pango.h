@@ -54,6 +54,18 @@ void           wm_chart_draw_frame         (WmChartPango    *pango,
                                             double          *area_width,
                                             double          *area_height);
 
+/* The area wm_chart_draw_frame() leaves for the chart, without drawing:
+ * widgets lay out before they draw. */
+void           wm_chart_frame_area         (WmChartPango    *pango,
+                                            const WmTheme   *theme,
+                                            const char      *title,
+                                            double           width,
+                                            double           height,
+                                            double          *area_x,
+                                            double          *area_y,
+                                            double          *area_width,
+                                            double          *area_height);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmChartPango, wm_chart_pango_free)
 
 G_END_DECLS

@@ -135,6 +135,69 @@ text_color (const WmTheme          *theme,
     }
 }
 
+static gboolean
+part_lit (const WmFunnelPart *p,
+          const WmFunnelHit  *highlight)
+{
+  return highlight->step == p->step &&
+         (highlight->segment < 0 || highlight->segment == p->segment);
+}
+
+static void
+draw_text (cairo_t              *cr,
+           const WmFunnelResult *result,
+           const WmFunnelText   *t,
+           const WmTheme        *theme,
+           WmChartPango         *pango)
+{
+  if (t->role == WM_FUNNEL_TEXT_LEGEND)
+    {
+      wm_chart_set_source (cr, wm_funnel_bar_color (theme, result, t->segment), 1.0);
+      cairo_rectangle (cr, t->swatch.x, t->swatch.y, t->swatch.width, t->swatch.height);
+      cairo_fill (cr);
+    }
+  wm_chart_pango_draw (pango, cr, t->text, t->size, t->weight, t->rect.x, t->rect.y,
+                       t->on_bar ? &theme->background : text_color (theme, t), NULL);
+}
+
+void
+wm_funnel_renderer_draw_highlight (cairo_t              *cr,
+                                   const WmFunnelResult *result,
+                                   const WmFunnelLayout *layout,
+                                   const WmTheme        *theme,
+                                   WmChartPango         *pango,
+                                   const WmFunnelHit    *highlight)
+{
+  const WmRect *plot = &layout->plot;
+  /* Over an opaque background, a veil of it at 1 − a is the same as having
+   * drawn the bars at alpha a. */
+  double faded = 0.4;
+
+  if (highlight == NULL || !highlight->hit)
+    return;
+
+  cairo_save (cr);
+  wm_chart_set_source (cr, &theme->background, 1.0 - faded);
+  cairo_rectangle (cr, plot->x, plot->y, plot->width, plot->height);
+  cairo_fill (cr);
+
+  for (guint i = 0; i < layout->n_parts; i++)
+    if (part_lit (&layout->parts[i], highlight))
+      draw_part (cr, result, &layout->parts[i], theme, 1.0);
+
+  /* Texts inside the plot were veiled with their bars; the lit step's
+   * come back on top. */
+  for (guint i = 0; i < layout->n_texts; i++)
+    {
+      const WmFunnelText *t = &layout->texts[i];
+
+      if (t->step == highlight->step && t->role != WM_FUNNEL_TEXT_LEGEND)
+        draw_text (cr, result, t, theme, pango);
+    }
+
+  cairo_restore (cr);
+}
+
 void
 wm_funnel_renderer_draw (cairo_t              *cr,
                          const WmFunnelResult *result,
@@ -163,30 +226,13 @@ wm_funnel_renderer_draw (cairo_t              *cr,
   cairo_stroke (cr);
 
   for (guint i = 0; i < layout->n_parts; i++)
-    {
-      const WmFunnelPart *p = &layout->parts[i];
-      gboolean lit = highlight == NULL || !highlight->hit ||
-                     (highlight->step == p->step &&
-                      (highlight->segment < 0 || highlight->segment == p->segment));
-
-      draw_part (cr, result, p, theme, lit ? 1.0 : 0.4);
-    }
-
+    draw_part (cr, result, &layout->parts[i], theme, 1.0);
   for (guint i = 0; i < layout->n_texts; i++)
-    {
-      const WmFunnelText *t = &layout->texts[i];
-
-      if (t->role == WM_FUNNEL_TEXT_LEGEND)
-        {
-          wm_chart_set_source (cr, wm_funnel_bar_color (theme, result, t->segment), 1.0);
-          cairo_rectangle (cr, t->swatch.x, t->swatch.y, t->swatch.width, t->swatch.height);
-          cairo_fill (cr);
-        }
-      wm_chart_pango_draw (pango, cr, t->text, t->size, t->weight, t->rect.x, t->rect.y,
-                           t->on_bar ? &theme->background : text_color (theme, t), NULL);
-    }
+    draw_text (cr, result, &layout->texts[i], theme, pango);
 
   cairo_restore (cr);
+
+  wm_funnel_renderer_draw_highlight (cr, result, layout, theme, pango, highlight);
 }
 
 void

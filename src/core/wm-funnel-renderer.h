@@ -22,6 +22,15 @@ void  wm_funnel_renderer_draw     (cairo_t               *cr,
                                    const WmTheme         *theme,
                                    WmChartPango          *pango,
                                    const WmFunnelHit     *highlight);
+/* Only what a @highlight adds over a chart drawn without one: a veil of
+ * background over the plot, then the highlighted step's bars, bands and
+ * texts again on top. Draws nothing when @highlight is NULL or missed. */
+void  wm_funnel_renderer_draw_highlight (cairo_t              *cr,
+                                         const WmFunnelResult *result,
+                                         const WmFunnelLayout *layout,
+                                         const WmTheme        *theme,
+                                         WmChartPango         *pango,
+                                         const WmFunnelHit    *highlight);
 /* The whole chart on a @width × @height canvas, vertical bars. Returns the
  * layout drawn when @layout_out is not NULL. */
 void  wm_funnel_render            (cairo_t               *cr,

@@ -134,6 +134,15 @@ WmSankeyHit     wm_sankey_layout_hit          (const WmSankeyLayout  *layout,
                                                double                 x,
                                                double                 y);
 
+/* Marks in @nodes_lit (n_nodes entries) and @links_lit (n_links) the flow
+ * through @hit: for a node (or its label), every node and band on a path
+ * into or out of it; for a band, the band and the paths into its source
+ * and out of its target. Everything is marked for WM_SANKEY_HIT_NONE. */
+void            wm_sankey_layout_flow_through (const WmSankeyLayout  *layout,
+                                               const WmSankeyHit     *hit,
+                                               gboolean              *nodes_lit,
+                                               gboolean              *links_lit);
+
 /* Weighted crossings: for every pair of bands whose column spans overlap,
  * compared at both ends of the overlap (band centres, linearly interpolated
  * for bands spanning several columns): if their order flips, add the product

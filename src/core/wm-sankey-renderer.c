@@ -120,8 +120,7 @@ draw_node (cairo_t            *cr,
            const WmFlowGraph  *graph,
            const WmSankeyNode *node,
            guint               i,
-           const WmTheme      *theme,
-           double              dim)
+           const WmTheme      *theme)
 {
   const WmFlowNode *n = &graph->nodes[i];
   const WmRgba *color = wm_sankey_node_color (theme, n);
@@ -131,9 +130,9 @@ draw_node (cairo_t            *cr,
   if (n->kind == WM_FLOW_NODE_EXIT)
     {
       /* Hollow: nobody continues from here. */
-      wm_chart_set_source (cr, color, 0.35 * dim);
+      wm_chart_set_source (cr, color, 0.35);
       cairo_fill_preserve (cr);
-      wm_chart_set_source (cr, color, dim);
+      wm_chart_set_source (cr, color, 1.0);
       cairo_set_line_width (cr, 1.5);
       cairo_save (cr);
       cairo_clip_preserve (cr);
@@ -142,7 +141,7 @@ draw_node (cairo_t            *cr,
     }
   else
     {
-      wm_chart_set_source (cr, color, dim);
+      wm_chart_set_source (cr, color, 1.0);
       cairo_fill (cr);
     }
 }
@@ -167,8 +166,7 @@ static void
 draw_label (cairo_t             *cr,
             const WmSankeyLabel *label,
             const WmTheme       *theme,
-            WmChartPango        *pango,
-            double               dim)
+            WmChartPango        *pango)
 {
   WmTextMeasurer m = wm_chart_pango_measurer (pango);
   WmRgba fg = theme->foreground;
@@ -179,9 +177,7 @@ draw_label (cairo_t             *cr,
   if (!label->visible || label->name == NULL)
     return;
 
-  fg.alpha *= dim;
-  muted.alpha *= dim;
-  halo.alpha = 0.72 * dim;
+  halo.alpha = 0.72;
 
   /* A soft plate of background keeps labels legible over bands; far
    * cheaper than stroking glyph outlines as a halo. */
@@ -207,62 +203,16 @@ draw_label (cairo_t             *cr,
     }
 }
 
-/* Whether node @i or link @i is part of what @highlight points at. */
-static gboolean
-node_lit (const WmSankeyLayout *layout,
-          const WmSankeyHit    *highlight,
-          guint                 i)
+static void
+draw_parts (cairo_t              *cr,
+            const WmFlowGraph    *graph,
+            const WmSankeyLayout *layout,
+            const WmTheme        *theme,
+            WmChartPango         *pango,
+            const gboolean       *nodes_lit,
+            const gboolean       *links_lit,
+            int                   lifted_link)
 {
-  switch (highlight->kind)
-    {
-    case WM_SANKEY_HIT_NODE:
-    case WM_SANKEY_HIT_LABEL:
-      return highlight->index == i;
-    case WM_SANKEY_HIT_LINK:
-      return layout->links[highlight->index].source == i ||
-             layout->links[highlight->index].target == i;
-    case WM_SANKEY_HIT_NONE:
-    default:
-      return TRUE;
-    }
-}
-
-static gboolean
-link_lit (const WmSankeyLayout *layout,
-          const WmSankeyHit    *highlight,
-          guint                 i)
-{
-  switch (highlight->kind)
-    {
-    case WM_SANKEY_HIT_NODE:
-    case WM_SANKEY_HIT_LABEL:
-      return layout->links[i].source == highlight->index ||
-             layout->links[i].target == highlight->index;
-    case WM_SANKEY_HIT_LINK:
-      return highlight->index == i;
-    case WM_SANKEY_HIT_NONE:
-    default:
-      return TRUE;
-    }
-}
-
-void
-wm_sankey_renderer_draw (cairo_t              *cr,
-                         const WmFlowGraph    *graph,
-                         const WmSankeyLayout *layout,
-                         const WmTheme        *theme,
-                         WmChartPango         *pango,
-                         const WmSankeyHit    *highlight)
-{
-  WmSankeyHit none = { WM_SANKEY_HIT_NONE, 0 };
-  double faded = 0.35;
-
-  g_return_if_fail (layout->n_nodes == graph->n_nodes);
-  g_return_if_fail (layout->n_links == graph->n_links);
-
-  if (highlight == NULL)
-    highlight = &none;
-
   cairo_save (cr);
   /* Bands are most of the pixels; the fast rasteriser is indistinguishable
    * on smooth curves and a third cheaper. */
@@ -273,22 +223,73 @@ wm_sankey_renderer_draw (cairo_t              *cr,
     {
       guint i = layout->link_order[k];
 
-      draw_link (cr, graph, layout, theme, i, link_lit (layout, highlight, i) ? 1.0 : faded);
+      if (links_lit == NULL || links_lit[i])
+        draw_link (cr, graph, layout, theme, i, 1.0);
     }
-  if (highlight->kind == WM_SANKEY_HIT_LINK)
+  if (lifted_link >= 0)
     {
       /* Lift the hovered band above its neighbours. */
-      draw_link (cr, graph, layout, theme, highlight->index, 1.6);
+      draw_link (cr, graph, layout, theme, lifted_link, 1.6);
     }
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   cairo_set_tolerance (cr, 0.1);
   for (guint i = 0; i < layout->n_nodes; i++)
-    draw_node (cr, graph, &layout->nodes[i], i, theme,
-               node_lit (layout, highlight, i) ? 1.0 : faded);
+    if (nodes_lit == NULL || nodes_lit[i])
+      draw_node (cr, graph, &layout->nodes[i], i, theme);
   for (guint i = 0; i < layout->n_labels; i++)
-    draw_label (cr, &layout->labels[i], theme, pango,
-                node_lit (layout, highlight, layout->labels[i].node) ? 1.0 : 0.55);
+    if (nodes_lit == NULL || nodes_lit[layout->labels[i].node])
+      draw_label (cr, &layout->labels[i], theme, pango);
   cairo_restore (cr);
+}
+
+void
+wm_sankey_renderer_draw_highlight (cairo_t              *cr,
+                                   const WmFlowGraph    *graph,
+                                   const WmSankeyLayout *layout,
+                                   const WmTheme        *theme,
+                                   WmChartPango         *pango,
+                                   const WmSankeyHit    *highlight)
+{
+  g_autofree gboolean *nodes_lit = NULL;
+  g_autofree gboolean *links_lit = NULL;
+  /* Over an opaque background, a veil of it at 1 − a is the same as having
+   * drawn everything below at alpha a. */
+  double faded = 0.3;
+  double pad = 4;
+
+  g_return_if_fail (layout->n_nodes == graph->n_nodes);
+  g_return_if_fail (layout->n_links == graph->n_links);
+
+  if (highlight == NULL || highlight->kind == WM_SANKEY_HIT_NONE)
+    return;
+
+  nodes_lit = g_new (gboolean, MAX (1, layout->n_nodes));
+  links_lit = g_new (gboolean, MAX (1, layout->n_links));
+  wm_sankey_layout_flow_through (layout, highlight, nodes_lit, links_lit);
+
+  /* Labels' plates reach a few pixels beyond the area. */
+  wm_chart_set_source (cr, &theme->background, 1.0 - faded);
+  cairo_rectangle (cr, layout->area.x - pad, layout->area.y - pad,
+                   layout->area.width + 2 * pad, layout->area.height + 2 * pad);
+  cairo_fill (cr);
+
+  draw_parts (cr, graph, layout, theme, pango, nodes_lit, links_lit,
+              highlight->kind == WM_SANKEY_HIT_LINK ? (int) highlight->index : -1);
+}
+
+void
+wm_sankey_renderer_draw (cairo_t              *cr,
+                         const WmFlowGraph    *graph,
+                         const WmSankeyLayout *layout,
+                         const WmTheme        *theme,
+                         WmChartPango         *pango,
+                         const WmSankeyHit    *highlight)
+{
+  g_return_if_fail (layout->n_nodes == graph->n_nodes);
+  g_return_if_fail (layout->n_links == graph->n_links);
+
+  draw_parts (cr, graph, layout, theme, pango, NULL, NULL, -1);
+  wm_sankey_renderer_draw_highlight (cr, graph, layout, theme, pango, highlight);
 }
 
 void

@@ -22,14 +22,26 @@ void            wm_sankey_renderer_options  (WmSankeyOptions       *options,
                                              WmChartPango          *pango,
                                              double                 height);
 
-/* Draws bands, nodes and labels of @layout (not the background). A
- * @highlight of kind NODE or LINK is drawn emphasised, the rest dimmed. */
+/* Draws bands, nodes and labels of @layout (not the background). With a
+ * @highlight of kind NODE, LABEL or LINK, the flow through it (see
+ * wm_sankey_layout_flow_through()) stands out and the rest is dimmed. */
 void            wm_sankey_renderer_draw     (cairo_t               *cr,
                                              const WmFlowGraph     *graph,
                                              const WmSankeyLayout  *layout,
                                              const WmTheme         *theme,
                                              WmChartPango          *pango,
                                              const WmSankeyHit     *highlight);
+
+/* Only what a @highlight adds over a chart drawn without one: a veil
+ * of background over the layout's area, then the flow through the
+ * highlight drawn again on top. Widgets draw this over their cached
+ * chart on hover. Draws nothing for NULL or WM_SANKEY_HIT_NONE. */
+void            wm_sankey_renderer_draw_highlight (cairo_t              *cr,
+                                                   const WmFlowGraph    *graph,
+                                                   const WmSankeyLayout *layout,
+                                                   const WmTheme        *theme,
+                                                   WmChartPango         *pango,
+                                                   const WmSankeyHit    *highlight);
 
 /* The whole chart on a @width × @height canvas: background, @title, layout
  * and drawing. Returns the layout drawn (for hit testing) when @layout_out
