@@ -464,11 +464,13 @@ wm_journey_map_has_id (WmJourneyMap *self,
          g_hash_table_contains (self->persona_ids, id);
 }
 
-/* A new id "<prefix>-<n>" unused anywhere in the document. */
-static char *
-make_id (WmJourneyMap *self,
-         const char   *prefix)
+char *
+wm_journey_map_make_id (WmJourneyMap *self,
+                        const char   *prefix)
 {
+  g_return_val_if_fail (WM_IS_JOURNEY_MAP (self), NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
   for (;;)
     {
       char *id = g_strdup_printf ("%s-%u", prefix, ++self->next_serial);
@@ -486,7 +488,7 @@ claim_id (WmJourneyMap *self,
           const char   *prefix)
 {
   if (id == NULL)
-    return make_id (self, prefix);
+    return wm_journey_map_make_id (self, prefix);
   if (*id == '\0' || wm_journey_map_has_id (self, id))
     return NULL;
   return g_strdup (id);

@@ -183,6 +183,9 @@ WmJourneyMap *wm_journey_map_new (void);
  * emits WM_MAP_CHANGE_ALL. */
 void        wm_journey_map_take_contents (WmJourneyMap *self,
                                           WmJourneyMap *source);
+/* A new id "<prefix>-<n>" that no object of the document uses. */
+char       *wm_journey_map_make_id       (WmJourneyMap *self,
+                                          const char   *prefix);
 /* TRUE if @id is used by any object of the document. */
 gboolean    wm_journey_map_has_id        (WmJourneyMap *self,
                                           const char   *id);
