@@ -32,23 +32,23 @@ test_geometry (void)
   g_assert_cmpint (layout->emotion_lane, ==, 5);
   /* Margin 24, title 44, stage headers 44, lane headers 176, columns 252. */
   assert_rect (&layout->stage_headers[0], 200, 68, 252, 44);
-  /* Two touchpoint cards stacked in the Notice cell: 12 + 104 + 10 + 104 + 12. */
-  assert_rect (&layout->lane_headers[0], 24, 112, 176, 242);
-  assert_rect (&wm_map_layout_card_box (layout, "card-notice")->rect, 212, 124, 228, 104);
-  assert_rect (&wm_map_layout_card_box (layout, "card-notice-opened")->rect, 212, 238, 228, 104);
+  /* Two touchpoint cards stacked in the Notice cell: 10 + 92 + 10 + 92 + 10. */
+  assert_rect (&layout->lane_headers[0], 24, 112, 176, 214);
+  assert_rect (&wm_map_layout_card_box (layout, "card-notice")->rect, 210, 122, 232, 92);
+  assert_rect (&wm_map_layout_card_box (layout, "card-notice-opened")->rect, 210, 224, 232, 92);
   /* "Reword the IVR menu step" spans Self-service and Escalation. */
-  g_assert_cmpfloat (wm_map_layout_card_box (layout, "card-reword")->rect.width, ==, 2 * 252 - 24);
+  g_assert_cmpfloat (wm_map_layout_card_box (layout, "card-reword")->rect.width, ==, 2 * 252 - 20);
   g_assert_null (wm_map_layout_card_box (layout, "nope"));
 
   g_assert_true (wm_map_layout_cell_rect (layout, 1, 2, &cell));
-  assert_rect (&cell, 452, layout->rows[2].y, 252, 128);
+  assert_rect (&cell, 452, layout->rows[2].y, 252, 112);
   g_assert_false (wm_map_layout_cell_rect (layout, 4, 0, &cell));
   g_assert_cmpfloat (layout->width, ==, 200 + 4 * 252 + 24);
 
   /* Eight connectors, each leaving the side facing its target. */
   g_assert_cmpuint (layout->n_connectors, ==, 8);
-  g_assert_cmpfloat (layout->connectors[0].x0, ==, 440);
-  g_assert_cmpfloat (layout->connectors[0].x3, ==, 464);
+  g_assert_cmpfloat (layout->connectors[0].x0, ==, 442);
+  g_assert_cmpfloat (layout->connectors[0].x3, ==, 462);
 
   /* One persona with four values; 0 sits on the lane's middle. */
   g_assert_cmpuint (layout->n_points, ==, 4);
@@ -71,10 +71,10 @@ test_hits (void)
   g_assert_cmpint (hit.stage_index, ==, 0);
   g_assert_cmpint (hit.lane_index, ==, 0);
 
-  wm_map_layout_hit (layout, 212 + 228 - 5, 150, &hit);
+  wm_map_layout_hit (layout, 210 + 232 - 5, 150, &hit);
   g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_CARD_EDGE);
   g_assert_cmpstr (hit.id, ==, "card-notice");
-  wm_map_layout_hit (layout, 212 + 228 - 3, 124 + 104 - 3, &hit);
+  wm_map_layout_hit (layout, 210 + 232 - 3, 122 + 92 - 3, &hit);
   g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_CARD_RESIZE);
 
   wm_map_layout_hit (layout, 300, 90, &hit);
@@ -87,13 +87,13 @@ test_hits (void)
   g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_TITLE);
 
   /* Below the two Payment touchpoint cards: a drop there comes third. */
-  wm_map_layout_hit (layout, 200 + 3 * 252 + 100, 348, &hit);
+  wm_map_layout_hit (layout, 200 + 3 * 252 + 100, 320, &hit);
   g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_CELL);
   g_assert_cmpint (hit.stage_index, ==, 3);
   g_assert_cmpint (hit.lane_index, ==, 0);
   g_assert_cmpuint (hit.drop_order, ==, 2);
   /* Between the two: second. */
-  wm_map_layout_hit (layout, 200 + 3 * 252 + 100, 233, &hit);
+  wm_map_layout_hit (layout, 200 + 3 * 252 + 100, 219, &hit);
   g_assert_cmpuint (hit.drop_order, ==, 1);
 
   wm_map_layout_hit (layout, link->label_x, link->label_y, &hit);

@@ -14,10 +14,10 @@
 #define LANE_HEADER     176.0
 #define STAGE_HEADER    44.0
 #define COLUMN_WIDTH    252.0
-#define CARD_HEIGHT     104.0
-#define PADDING         12.0
+#define CARD_HEIGHT     92.0
+#define PADDING         10.0
 #define CARD_GAP        10.0
-#define EMOTION_ROW     156.0
+#define EMOTION_ROW     140.0
 #define CARD_RADIUS     8.0
 /* Hit tolerances. */
 #define EDGE_WIDTH      10.0
