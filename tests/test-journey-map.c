@@ -388,6 +388,45 @@ test_project_storage (void)
   g_rmdir (dir);
 }
 
+/* What the map holds always saves into a document that loads again. */
+static void
+test_limits (void)
+{
+  g_autoptr(WmJourneyMap) map = grid_map ();
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(WmMapCard) card = wm_map_card_new ();
+  const char *bindings[] = { "IVR menu", "", "IVR menu", "Agent call", NULL };
+  g_autofree char *json = NULL;
+  g_autoptr(WmJourneyMap) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const WmMapCard *added;
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append (long_text, "通");   /* 3 bytes each */
+  wm_journey_map_set_title (map, long_text->str);
+  g_assert_cmpuint (strlen (wm_journey_map_get_title (map)), ==, 9999);
+  g_assert_true (g_utf8_validate (wm_journey_map_get_title (map), -1, NULL));
+
+  card->stage = g_strdup ("s1");
+  card->lane = g_strdup ("l1");
+  g_strfreev (card->bindings);
+  card->bindings = g_strdupv ((char **) bindings);
+  added = wm_journey_map_add_card (map, card, -1);
+  g_assert_cmpuint (g_strv_length (added->bindings), ==, 2);
+  g_assert_cmpstr (added->bindings[1], ==, "Agent call");
+
+  g_assert_null (wm_journey_map_add_stage (map, "this-id-is-far-too-long-to-keep-because-ids-stop-at-sixty-four-bytes",
+                                           "Long", -1));
+  for (guint i = wm_journey_map_get_n_stages (map); i < WM_MAP_MAX_STAGES; i++)
+    g_assert_nonnull (wm_journey_map_add_stage (map, NULL, "More", -1));
+  g_assert_null (wm_journey_map_add_stage (map, NULL, "One too many", -1));
+
+  json = wm_map_json_to_string (map, FALSE);
+  loaded = wm_map_json_parse (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wm_journey_map_get_n_stages (loaded), ==, WM_MAP_MAX_STAGES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/journey-map/cell-orders", test_cell_orders);
   g_test_add_func ("/journey-map/ids", test_ids);
   g_test_add_func ("/journey-map/cascades-and-signals", test_cascades_and_signals);
+  g_test_add_func ("/journey-map/limits", test_limits);
   g_test_add_func ("/journey-map/json/round-trip", test_round_trip);
   g_test_add_func ("/journey-map/json/load-replaces", test_load_replaces);
   g_test_add_func ("/journey-map/json/project-storage", test_project_storage);

@@ -334,6 +334,43 @@ emit_changed (WmJourneyMap *self,
   g_signal_emit (self, signals[CHANGED], 0, (guint) change, id);
 }
 
+/* Text as the document keeps it: never NULL, at most
+ * WM_MAP_MAX_TEXT_LENGTH bytes (cut between characters), so that whatever
+ * the map holds saves into a document that loads again. */
+static char *
+text_dup (const char *text)
+{
+  gsize length;
+
+  if (text == NULL)
+    return g_strdup ("");
+  length = strlen (text);
+  if (length <= WM_MAP_MAX_TEXT_LENGTH)
+    return g_strdup (text);
+  length = g_utf8_find_prev_char (text, text + WM_MAP_MAX_TEXT_LENGTH + 1) - text;
+  return g_strndup (text, length);
+}
+
+/* Bindings as the document keeps them: named, each once, a bounded number. */
+static char **
+bindings_dup (char **bindings)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; bindings != NULL && bindings[i] != NULL; i++)
+    {
+      g_autofree char *name = text_dup (bindings[i]);
+
+      if (*name == '\0' || g_hash_table_contains (seen, name) ||
+          g_hash_table_size (seen) == WM_MAP_MAX_BINDINGS)
+        continue;
+      g_strv_builder_add (builder, name);
+      g_hash_table_add (seen, g_steal_pointer (&name));
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 clear_contents (WmJourneyMap *self)
 {
@@ -489,7 +526,7 @@ claim_id (WmJourneyMap *self,
 {
   if (id == NULL)
     return wm_journey_map_make_id (self, prefix);
-  if (*id == '\0' || wm_journey_map_has_id (self, id))
+  if (*id == '\0' || strlen (id) > WM_MAP_MAX_ID_LENGTH || wm_journey_map_has_id (self, id))
     return NULL;
   return g_strdup (id);
 }
@@ -552,7 +589,7 @@ wm_journey_map_set_title (WmJourneyMap *self,
   if (g_strcmp0 (wm_journey_map_get_title (self), title != NULL ? title : "") == 0)
     return;
   g_free (self->title);
-  self->title = g_strdup (title);
+  self->title = text_dup (title);
   emit_changed (self, WM_MAP_CHANGE_TITLE, NULL);
 }
 
@@ -601,12 +638,12 @@ wm_journey_map_add_stage (WmJourneyMap *self,
 
   g_return_val_if_fail (WM_IS_JOURNEY_MAP (self), NULL);
 
-  if ((new_id = claim_id (self, id, "stage")) == NULL)
+  if (self->stages->len >= WM_MAP_MAX_STAGES || (new_id = claim_id (self, id, "stage")) == NULL)
     return NULL;
 
   stage = g_new0 (WmMapStage, 1);
   stage->id = new_id;
-  stage->name = g_strdup (name != NULL ? name : "");
+  stage->name = text_dup (name);
   g_ptr_array_insert (self->stages, clamp_position (self->stages, position), stage);
   g_hash_table_insert (self->stage_ids, stage->id, stage);
   emit_changed (self, WM_MAP_CHANGE_STRUCTURE, NULL);
@@ -625,7 +662,7 @@ wm_journey_map_rename_stage (WmJourneyMap *self,
   if ((stage = id_lookup (self->stage_ids, id)) == NULL)
     return FALSE;
   g_free (stage->name);
-  stage->name = g_strdup (name != NULL ? name : "");
+  stage->name = text_dup (name);
   emit_changed (self, WM_MAP_CHANGE_STRUCTURE, NULL);
   return TRUE;
 }
@@ -743,14 +780,14 @@ wm_journey_map_add_lane (WmJourneyMap *self,
   g_return_val_if_fail (WM_IS_JOURNEY_MAP (self), NULL);
   g_return_val_if_fail ((guint) kind < WM_LANE_KIND_COUNT, NULL);
 
-  if ((new_id = claim_id (self, id, "lane")) == NULL)
+  if (self->lanes->len >= WM_MAP_MAX_LANES || (new_id = claim_id (self, id, "lane")) == NULL)
     return NULL;
 
   lane = g_new0 (WmMapLane, 1);
   lane->id = new_id;
-  lane->name = g_strdup (name != NULL ? name : "");
+  lane->name = text_dup (name);
   lane->kind = kind;
-  lane->channel = kind == WM_LANE_CHANNELS ? g_strdup (channel != NULL ? channel : "") : NULL;
+  lane->channel = kind == WM_LANE_CHANNELS ? text_dup (channel) : NULL;
   g_ptr_array_insert (self->lanes, clamp_position (self->lanes, position), lane);
   g_hash_table_insert (self->lane_ids, lane->id, lane);
   emit_changed (self, WM_MAP_CHANGE_STRUCTURE, NULL);
@@ -769,7 +806,7 @@ wm_journey_map_rename_lane (WmJourneyMap *self,
   if ((lane = id_lookup (self->lane_ids, id)) == NULL)
     return FALSE;
   g_free (lane->name);
-  lane->name = g_strdup (name != NULL ? name : "");
+  lane->name = text_dup (name);
   emit_changed (self, WM_MAP_CHANGE_STRUCTURE, NULL);
   return TRUE;
 }
@@ -951,13 +988,19 @@ wm_journey_map_add_card (WmJourneyMap    *self,
   if (wm_journey_map_lookup_stage (self, card->stage) == NULL ||
       wm_journey_map_lookup_lane (self, card->lane) == NULL)
     return NULL;
-  if ((new_id = claim_id (self, card->id, "card")) == NULL)
+  if (self->cards->len >= WM_MAP_MAX_CARDS || (new_id = claim_id (self, card->id, "card")) == NULL)
     return NULL;
 
   copy = wm_map_card_copy (card);
   g_free (copy->id);
   copy->id = new_id;
   copy->span = clamp_span (card->span);
+  g_free (copy->title);
+  copy->title = text_dup (card->title);
+  g_free (copy->body);
+  copy->body = text_dup (card->body);
+  g_strfreev (copy->bindings);
+  copy->bindings = bindings_dup (card->bindings);
   g_clear_pointer (&copy->stage, g_free);
   attach_card (self, copy, card->stage, card->order);
   g_ptr_array_insert (self->cards, clamp_position (self->cards, position), copy);
@@ -1092,12 +1135,12 @@ wm_journey_map_update_card (WmJourneyMap    *self,
   if (card->title != content->title)
     {
       g_free (card->title);
-      card->title = g_strdup (content->title != NULL ? content->title : "");
+      card->title = text_dup (content->title);
     }
   if (card->body != content->body)
     {
       g_free (card->body);
-      card->body = g_strdup (content->body != NULL ? content->body : "");
+      card->body = text_dup (content->body);
     }
   card->color = content->color;
   card->evidence = content->evidence;
@@ -1105,7 +1148,7 @@ wm_journey_map_update_card (WmJourneyMap    *self,
   if (card->bindings != content->bindings)
     {
       g_strfreev (card->bindings);
-      card->bindings = content->bindings != NULL ? g_strdupv (content->bindings) : g_new0 (char *, 1);
+      card->bindings = bindings_dup (content->bindings);
     }
 
   emit_changed (self, WM_MAP_CHANGE_CARD_CONTENT, card->id);
@@ -1224,14 +1267,15 @@ wm_journey_map_add_connector (WmJourneyMap *self,
       wm_journey_map_lookup_card (self, to) == NULL ||
       g_str_equal (from, to))
     return NULL;
-  if ((new_id = claim_id (self, id, "connector")) == NULL)
+  if (self->connectors->len >= WM_MAP_MAX_CONNECTORS ||
+      (new_id = claim_id (self, id, "connector")) == NULL)
     return NULL;
 
   connector = g_new0 (WmMapConnector, 1);
   connector->id = new_id;
   connector->from = g_strdup (from);
   connector->to = g_strdup (to);
-  connector->label = g_strdup (label != NULL ? label : "");
+  connector->label = text_dup (label);
   g_ptr_array_insert (self->connectors, clamp_position (self->connectors, position), connector);
   g_hash_table_insert (self->connector_ids, connector->id, connector);
   emit_changed (self, WM_MAP_CHANGE_CONNECTOR_ADDED, connector->id);
@@ -1250,7 +1294,7 @@ wm_journey_map_set_connector_label (WmJourneyMap *self,
   if ((connector = id_lookup (self->connector_ids, id)) == NULL)
     return FALSE;
   g_free (connector->label);
-  connector->label = g_strdup (label != NULL ? label : "");
+  connector->label = text_dup (label);
   emit_changed (self, WM_MAP_CHANGE_CONNECTOR_CONTENT, connector->id);
   return TRUE;
 }
@@ -1321,14 +1365,17 @@ wm_journey_map_add_persona (WmJourneyMap       *self,
   g_return_val_if_fail (WM_IS_JOURNEY_MAP (self), NULL);
   g_return_val_if_fail (persona != NULL, NULL);
 
-  if ((new_id = claim_id (self, persona->id, "persona")) == NULL)
+  if (self->personas->len >= WM_MAP_MAX_PERSONAS ||
+      (new_id = claim_id (self, persona->id, "persona")) == NULL)
     return NULL;
 
   copy = wm_map_persona_copy (persona);
   g_free (copy->id);
   copy->id = new_id;
-  if (copy->name == NULL)
-    copy->name = g_strdup ("");
+  g_free (copy->name);
+  copy->name = text_dup (persona->name);
+  g_free (copy->description);
+  copy->description = text_dup (persona->description);
   g_hash_table_iter_init (&iter, copy->emotions);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (wm_journey_map_lookup_stage (self, key) == NULL)
@@ -1353,9 +1400,9 @@ wm_journey_map_set_persona (WmJourneyMap *self,
   if ((persona = id_lookup (self->persona_ids, id)) == NULL)
     return FALSE;
   g_free (persona->name);
-  persona->name = g_strdup (name != NULL ? name : "");
+  persona->name = text_dup (name);
   g_free (persona->description);
-  persona->description = g_strdup (description != NULL ? description : "");
+  persona->description = text_dup (description);
   emit_changed (self, WM_MAP_CHANGE_PERSONA, persona->id);
   return TRUE;
 }

@@ -66,13 +66,14 @@ typedef enum
 #define WM_EMOTION_MIN_HALF_STEPS (-4)
 #define WM_EMOTION_MAX_HALF_STEPS 4
 
-/* Limits of a document (loading refuses more). */
+/* Limits of a document: loading refuses more, the map refuses to add more
+ * (NULL) and cuts longer texts, so whatever it holds saves and loads. */
 #define WM_MAP_MAX_ID_LENGTH   64
 #define WM_MAP_MAX_TEXT_LENGTH 10000   /* bytes, for names, titles, bodies */
 #define WM_MAP_MAX_STAGES      200
 #define WM_MAP_MAX_LANES       100
-#define WM_MAP_MAX_CARDS       20000
-#define WM_MAP_MAX_CONNECTORS  20000
+#define WM_MAP_MAX_CARDS       5000
+#define WM_MAP_MAX_CONNECTORS  10000
 #define WM_MAP_MAX_PERSONAS    50
 #define WM_MAP_MAX_BINDINGS    50
 #define WM_MAP_MAX_SPAN        WM_MAP_MAX_STAGES
@@ -195,7 +196,8 @@ void        wm_journey_map_set_title     (WmJourneyMap *self,
                                           const char   *title);
 
 /* Stages, left to right. @position −1 (or past the end) appends. Adding
- * with an @id that is in use fails (NULL); a NULL @id makes a new one. */
+ * with an @id that is in use or too long fails (NULL), as does adding past
+ * the limits above; a NULL @id makes a new one. */
 guint             wm_journey_map_get_n_stages   (WmJourneyMap *self);
 const WmMapStage *wm_journey_map_get_stage      (WmJourneyMap *self,
                                                  guint         index);
