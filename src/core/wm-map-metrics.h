@@ -63,7 +63,9 @@ const WmMapLaneMetric *
               wm_map_metrics_get_lane       (const WmMapMetrics   *metrics,
                                              const char           *lane);
 
-/* "12 480 · 41 %": a card's badge (digits grouped by thin spaces). */
+/* "12 480": digits grouped by no-break spaces. */
+char         *wm_map_metrics_format_count   (guint64               count);
+/* "12 480 · 41 %": a card's badge. */
 char         *wm_map_metrics_format_badge   (const WmMapCardMetric *metric);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmMapMetrics, wm_map_metrics_free)

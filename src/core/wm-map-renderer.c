@@ -519,7 +519,7 @@ draw_connector_labels (Ctx *ctx)
 
       if (metric != NULL)
         {
-          g_autofree char *count = wm_chart_format_count (metric->customers);
+          g_autofree char *count = wm_map_metrics_format_count (metric->customers);
 
           label = *p->connector->label != '\0'
                   ? g_strdup_printf ("%s · %s", p->connector->label, count)
