@@ -683,25 +683,36 @@ wm_journey_map_move_stage (WmJourneyMap *self,
   return TRUE;
 }
 
-/* Removes every card in @stage (or @lane). */
+GStrv
+wm_journey_map_list_cards_in (WmJourneyMap *self,
+                              const char   *stage,
+                              const char   *lane)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  g_return_val_if_fail (WM_IS_JOURNEY_MAP (self), NULL);
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      const WmMapCard *card = g_ptr_array_index (self->cards, i);
+
+      if ((stage != NULL && g_strcmp0 (card->stage, stage) == 0) ||
+          (lane != NULL && g_str_equal (card->lane, lane)))
+        g_strv_builder_add (ids, card->id);
+    }
+  return g_strv_builder_end (ids);
+}
+
+/* Removes every card in @stage (or @lane), last first. */
 static void
 remove_cards_of (WmJourneyMap *self,
                  const char   *stage,
                  const char   *lane)
 {
-  for (guint i = self->cards->len; i > 0; i--)
-    {
-      const WmMapCard *card = g_ptr_array_index (self->cards, i - 1);
+  g_auto(GStrv) ids = wm_journey_map_list_cards_in (self, stage, lane);
 
-      if ((stage != NULL && g_str_equal (card->stage, stage)) ||
-          (lane != NULL && g_str_equal (card->lane, lane)))
-        {
-          g_autofree char *id = g_strdup (card->id);
-
-          /* Only this card and connectors go: index i − 2 is next. */
-          wm_journey_map_remove_card (self, id);
-        }
-    }
+  for (guint i = g_strv_length (ids); i > 0; i--)
+    wm_journey_map_remove_card (self, ids[i - 1]);
 }
 
 gboolean

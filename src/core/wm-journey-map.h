@@ -258,6 +258,11 @@ int               wm_journey_map_card_index     (WmJourneyMap *self,
 GPtrArray        *wm_journey_map_get_cell_cards (WmJourneyMap *self,
                                                  const char   *stage,
                                                  const char   *lane);
+/* The ids of the cards in stage @stage or in lane @lane (either may be
+ * NULL), in the document's order. */
+GStrv             wm_journey_map_list_cards_in  (WmJourneyMap *self,
+                                                 const char   *stage,
+                                                 const char   *lane);
 /* Copies @card (id NULL: a new id) into the map at @position in the card
  * list, in its cell at card->order (clamped to the cell's size; the cards
  * after it move down). Fails

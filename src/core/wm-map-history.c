@@ -1287,27 +1287,16 @@ wm_map_history_rename_stage (WmMapHistory *self,
                              wm_map_stage_copy (stage), after, g_str_equal (stage->name, after->name));
 }
 
-/* Removes the cards of a stage or lane, one by one, as operations. */
+/* Removes the cards of a stage or lane, last first, as operations. */
 static void
 record_cell_cards_removal (WmMapHistory *self,
                            const char   *stage,
                            const char   *lane)
 {
-  for (guint i = wm_journey_map_get_n_cards (self->map); i > 0; i--)
-    {
-      const WmMapCard *card;
+  g_auto(GStrv) ids = wm_journey_map_list_cards_in (self->map, stage, lane);
 
-      if (i > wm_journey_map_get_n_cards (self->map))
-        continue;
-      card = wm_journey_map_get_card (self->map, i - 1);
-      if ((stage != NULL && g_str_equal (card->stage, stage)) ||
-          (lane != NULL && g_str_equal (card->lane, lane)))
-        {
-          g_autofree char *id = g_strdup (card->id);
-
-          record_card_removal (self, id);
-        }
-    }
+  for (guint i = g_strv_length (ids); i > 0; i--)
+    record_card_removal (self, ids[i - 1]);
 }
 
 gboolean

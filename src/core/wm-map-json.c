@@ -308,33 +308,37 @@ read_id (Reader      *reader,
   return TRUE;
 }
 
-/* The array member @name, each element an object; NULL array when
+/* The array member @name of @object (at @where, NULL for the document's
+ * top level), each element an object when @objects; NULL array when
  * optional and missing. */
 static gboolean
 read_array (Reader      *reader,
-            JsonObject  *root,
+            JsonObject  *object,
+            const char  *where,
             const char  *name,
             gboolean     required,
+            gboolean     objects,
             guint        max_length,
             JsonArray  **array)
 {
-  JsonNode *node = member (root, name);
+  JsonNode *node = member (object, name);
+  g_autofree char *place = where != NULL ? g_strdup_printf ("%s.%s", where, name) : g_strdup (name);
 
   *array = NULL;
   if (node == NULL)
-    return required ? invalid (reader, name, _("this member is missing")) : TRUE;
+    return required ? invalid (reader, place, _("this member is missing")) : TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (reader, name, _("expected an array"));
+    return invalid (reader, place, _("expected an array"));
   *array = json_node_get_array (node);
   if (json_array_get_length (*array) > max_length)
-    return invalid (reader, name, _("more than %u entries"), max_length);
+    return invalid (reader, place, _("more than %u entries"), max_length);
 
-  for (guint i = 0; i < json_array_get_length (*array); i++)
+  for (guint i = 0; objects && i < json_array_get_length (*array); i++)
     if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (*array, i)))
       {
-        g_autofree char *place = g_strdup_printf ("%s[%u]", name, i);
+        g_autofree char *item = g_strdup_printf ("%s[%u]", place, i);
 
-        return invalid (reader, place, _("expected an object"));
+        return invalid (reader, item, _("expected an object"));
       }
   return TRUE;
 }
@@ -403,7 +407,7 @@ read_stages (Reader     *reader,
 {
   JsonArray *array;
 
-  if (!read_array (reader, root, "stages", TRUE, WM_MAP_MAX_STAGES, &array))
+  if (!read_array (reader, root, NULL, "stages", TRUE, TRUE, WM_MAP_MAX_STAGES, &array))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -426,7 +430,7 @@ read_lanes (Reader     *reader,
 {
   JsonArray *array;
 
-  if (!read_array (reader, root, "lanes", TRUE, WM_MAP_MAX_LANES, &array))
+  if (!read_array (reader, root, NULL, "lanes", TRUE, TRUE, WM_MAP_MAX_LANES, &array))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -450,24 +454,17 @@ read_lanes (Reader     *reader,
 }
 
 static gboolean
-read_bindings (Reader      *reader,
-               JsonObject  *object,
-               const char  *where,
+read_bindings (Reader       *reader,
+               JsonObject   *object,
+               const char   *where,
                GStrvBuilder *bindings)
 {
-  JsonNode *node = member (object, "bindings");
-  g_autofree char *place = g_strdup_printf ("%s.bindings", where);
   JsonArray *array;
 
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (reader, place, _("expected an array"));
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) > WM_MAP_MAX_BINDINGS)
-    return invalid (reader, place, _("more than %u entries"), WM_MAP_MAX_BINDINGS);
+  if (!read_array (reader, object, where, "bindings", FALSE, FALSE, WM_MAP_MAX_BINDINGS, &array))
+    return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
       const char *name;
@@ -475,7 +472,7 @@ read_bindings (Reader      *reader,
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
           *(name = json_node_get_string (element)) == '\0' || strlen (name) > WM_MAP_MAX_TEXT_LENGTH)
         {
-          g_autofree char *item = g_strdup_printf ("%s[%u]", place, i);
+          g_autofree char *item = g_strdup_printf ("%s.bindings[%u]", where, i);
 
           return invalid (reader, item, _("expected a touchpoint name"));
         }
@@ -550,7 +547,7 @@ read_cards (Reader     *reader,
 
   g_array_set_clear_func (pending, pending_card_clear);
 
-  if (!read_array (reader, root, "cards", FALSE, WM_MAP_MAX_CARDS, &array))
+  if (!read_array (reader, root, NULL, "cards", FALSE, TRUE, WM_MAP_MAX_CARDS, &array))
     return FALSE;
   if (array == NULL)
     return TRUE;
@@ -627,7 +624,7 @@ read_connectors (Reader     *reader,
 {
   JsonArray *array;
 
-  if (!read_array (reader, root, "connectors", FALSE, WM_MAP_MAX_CONNECTORS, &array))
+  if (!read_array (reader, root, NULL, "connectors", FALSE, TRUE, WM_MAP_MAX_CONNECTORS, &array))
     return FALSE;
   if (array == NULL)
     return TRUE;
@@ -656,36 +653,26 @@ read_emotions (Reader       *reader,
                const char   *where,
                WmMapPersona *persona)
 {
-  JsonNode *node = member (object, "emotions");
-  g_autofree char *place = g_strdup_printf ("%s.emotions", where);
   JsonArray *array;
 
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (reader, place, _("expected an array"));
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) > WM_MAP_MAX_STAGES)
-    return invalid (reader, place, _("more than %u entries"), WM_MAP_MAX_STAGES);
+  if (!read_array (reader, object, where, "emotions", FALSE, TRUE, WM_MAP_MAX_STAGES, &array))
+    return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *item = g_strdup_printf ("%s[%u]", place, i);
+      JsonObject *element = json_array_get_object_element (array, i);
+      g_autofree char *item = g_strdup_printf ("%s.emotions[%u]", where, i);
       g_autofree char *value_place = g_strdup_printf ("%s.value", item);
       const char *stage;
       JsonNode *value;
       double v;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return invalid (reader, item, _("expected an object"));
-      object = json_node_get_object (element);
-      if (!read_reference (reader, object, item, "stage", stage_exists, &stage))
+      if (!read_reference (reader, element, item, "stage", stage_exists, &stage))
         return FALSE;
       if (wm_map_persona_get_emotion (persona, stage, NULL))
         return invalid (reader, item, _("a second value for stage “%s”"), stage);
 
-      value = member (object, "value");
+      value = member (element, "value");
       if (value == NULL)
         return invalid (reader, value_place, _("this member is missing"));
       if (!JSON_NODE_HOLDS_VALUE (value) ||
@@ -706,7 +693,7 @@ read_personas (Reader     *reader,
 {
   JsonArray *array;
 
-  if (!read_array (reader, root, "personas", FALSE, WM_MAP_MAX_PERSONAS, &array))
+  if (!read_array (reader, root, NULL, "personas", FALSE, TRUE, WM_MAP_MAX_PERSONAS, &array))
     return FALSE;
   if (array == NULL)
     return TRUE;

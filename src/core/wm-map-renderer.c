@@ -66,23 +66,6 @@ lane_color (const WmTheme   *theme,
     }
 }
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   width,
-              double   height,
-              double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 /* A small glyph per lane kind, drawn in a @size square at (@x, @y). */
 static void
 draw_lane_icon (cairo_t       *cr,
@@ -116,7 +99,7 @@ draw_lane_icon (cairo_t       *cr,
       cairo_fill (cr);
       break;
     case WM_LANE_CHANNELS:      /* a filled square: the channel's colour */
-      rounded_rect (cr, x + size * 0.1, y + size * 0.1, size * 0.8, size * 0.8, size * 0.2);
+      wm_chart_rounded_rect (cr, x + size * 0.1, y + size * 0.1, size * 0.8, size * 0.8, size * 0.2);
       cairo_fill (cr);
       break;
     case WM_LANE_EMOTIONS:      /* a smile */
@@ -535,7 +518,7 @@ draw_connector_labels (Ctx *ctx)
       if (shown == NULL)
         continue;
       wm_text_measure (&ctx->measurer, shown, size, WM_TEXT_REGULAR, &w, &h);
-      rounded_rect (cr, p->label_x - w / 2 - pad, p->label_y - h / 2 - s, w + 2 * pad, h + 2 * s,
+      wm_chart_rounded_rect (cr, p->label_x - w / 2 - pad, p->label_y - h / 2 - s, w + 2 * pad, h + 2 * s,
                     (h + 2 * s) / 2);
       wm_chart_set_source (cr, &theme->background, 0.92);
       cairo_fill_preserve (cr);
@@ -563,7 +546,7 @@ draw_evidence (Ctx          *ctx,
   double w, h, pad = 6 * s;
 
   wm_text_measure (&ctx->measurer, name, size, WM_TEXT_REGULAR, &w, &h);
-  rounded_rect (cr, x, y, w + 2 * pad, h + 2 * s, (h + 2 * s) / 2);
+  wm_chart_rounded_rect (cr, x, y, w + 2 * pad, h + 2 * s, (h + 2 * s) / 2);
   cairo_save (cr);
   if (evidence == WM_EVIDENCE_OBSERVED)
     {
@@ -603,17 +586,17 @@ draw_card (Ctx                *ctx,
   /* A soft shadow lifts cards off the grid on light backgrounds. */
   if (theme->kind != WM_THEME_DARK)
     {
-      rounded_rect (cr, r->x + 1 * s, r->y + 2 * s, r->width, r->height, radius);
+      wm_chart_rounded_rect (cr, r->x + 1 * s, r->y + 2 * s, r->width, r->height, radius);
       cairo_set_source_rgba (cr, 0, 0, 0, 0.10);
       cairo_fill (cr);
     }
 
-  rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
+  wm_chart_rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
   wm_chart_set_source (cr, &fill, 1.0);
   cairo_fill (cr);
 
   cairo_save (cr);
-  rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
+  wm_chart_rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
   cairo_clip (cr);
   wm_chart_set_source (cr, &accent, 1.0);
   cairo_rectangle (cr, r->x, r->y, stripe, r->height);
@@ -622,7 +605,7 @@ draw_card (Ctx                *ctx,
 
   if (selected (ctx, card->id))
     {
-      rounded_rect (cr, r->x - 2.5 * s, r->y - 2.5 * s, r->width + 5 * s, r->height + 5 * s, radius + 2 * s);
+      wm_chart_rounded_rect (cr, r->x - 2.5 * s, r->y - 2.5 * s, r->width + 5 * s, r->height + 5 * s, radius + 2 * s);
       wm_chart_set_source (cr, &theme->highlight, 1.0);
       cairo_set_line_width (cr, 2.5 * s);
       cairo_stroke (cr);
