@@ -263,6 +263,47 @@ test_cjk_glyphs (void)
   g_object_unref (context);
 }
 
+/* Zoomed far out, cards keep their colour but lose their unreadable text. */
+static void
+test_zoomed_out (void)
+{
+  g_autoptr(WmJourneyMap) map = wm_demo_map_new ();
+  const WmTheme *theme = wm_theme_get (WM_THEME_LIGHT);
+  g_autoptr(WmMapLayout) layout = wm_map_layout_new (map, theme);
+  g_autoptr(WmChartPango) pango = wm_chart_pango_new (theme);
+  const WmMapRect *r = &wm_map_layout_card_box (layout, "card-notice")->rect;
+  double zooms[] = { 1.0, 0.25 };
+  guint text_pixels[2];
+  WmRgba fill;
+
+  wm_map_card_colors (theme, WM_CARD_COLOR_BLUE, &fill, NULL);
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      WmMapViewport viewport = { 0, 0, zooms[z] };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                             ceil (layout->width * zooms[z]),
+                                                             ceil (layout->height * zooms[z]));
+      cairo_t *cr = cairo_create (surface);
+      Picture picture = { surface, map, layout };
+
+      wm_map_render (cr, pango, map, layout, NULL, theme, &viewport, NULL,
+                     layout->width * zooms[z], layout->height * zooms[z]);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      /* The card's inside, right of its stripe, away from its corners. */
+      text_pixels[z] = 0;
+      for (double y = r->y + 8; y < r->y + r->height - 8; y += 1 / zooms[z])
+        for (double x = r->x + 12; x < r->x + r->width - 8; x += 1 / zooms[z])
+          if (pixel (&picture, x * zooms[z], y * zooms[z]) != hex (&fill))
+            text_pixels[z]++;
+      cairo_surface_destroy (surface);
+    }
+
+  g_assert_cmpuint (text_pixels[0], >, 100);
+  g_assert_cmpuint (text_pixels[1], ==, 0);
+}
+
 /* Exports draw the whole map, fitted, in every format's surface. */
 static void
 test_fitted (void)
@@ -295,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/map-renderer/metrics", test_metrics);
   g_test_add_func ("/map-renderer/badge-text", test_badge_text);
   g_test_add_func ("/map-renderer/cjk-glyphs", test_cjk_glyphs);
+  g_test_add_func ("/map-renderer/zoomed-out", test_zoomed_out);
   g_test_add_func ("/map-renderer/fitted", test_fitted);
 
   return g_test_run ();

@@ -153,6 +153,31 @@ one_line (const char *text)
   return line;
 }
 
+/* The number of characters of @text (at least one) that fit in @width,
+ * by binary search: a few measurements, not one per character. */
+static glong
+fitting_chars (const WmTextMeasurer *measurer,
+               const char           *text,
+               double                size,
+               double                width)
+{
+  glong lo = 1, hi = g_utf8_strlen (text, -1);
+
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      g_autofree char *prefix = g_strndup (text, g_utf8_offset_to_pointer (text, mid) - text);
+      double w, h;
+
+      wm_text_measure (measurer, prefix, size, WM_TEXT_REGULAR, &w, &h);
+      if (w <= width)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return lo;
+}
+
 /* Up to @max_lines lines of @text within @width, broken at spaces where it
  * can (anywhere in a word too long, or in CJK text), the last one
  * ellipsized. */
@@ -172,9 +197,15 @@ wrap_lines (const WmTextMeasurer *measurer,
 
   while (*rest != '\0' && lines->len < max_lines)
     {
-      const char *end = rest, *fit = rest, *space = NULL;
+      const char *end, *space = NULL;
       double w, h;
 
+      wm_text_measure (measurer, rest, size, WM_TEXT_REGULAR, &w, &h);
+      if (w <= width)
+        {
+          g_ptr_array_add (lines, g_strdup (rest));
+          break;
+        }
       if (lines->len + 1 == max_lines)
         {
           char *last = wm_text_ellipsize (measurer, rest, size, WM_TEXT_REGULAR, width, &w);
@@ -184,30 +215,15 @@ wrap_lines (const WmTextMeasurer *measurer,
           break;
         }
 
-      /* The longest prefix that fits. */
-      while (*end != '\0')
-        {
-          const char *next = g_utf8_next_char (end);
-          g_autofree char *prefix = g_strndup (rest, next - rest);
-
-          wm_text_measure (measurer, prefix, size, WM_TEXT_REGULAR, &w, &h);
-          if (w > width)
-            break;
-          if (*end == ' ')
-            space = end;
-          fit = end = next;
-        }
-      if (*end == '\0')
-        {
-          g_ptr_array_add (lines, g_strdup (rest));
-          break;
-        }
+      end = g_utf8_offset_to_pointer (rest, fitting_chars (measurer, rest, size, width));
+      /* Back to the last space, when the line has one. */
+      for (const char *p = rest; p <= end && *p != '\0'; p++)
+        if (*p == ' ')
+          space = p;
       if (space != NULL && space > rest)
-        fit = space;
-      if (fit == rest)   /* not even one character fits */
-        break;
-      g_ptr_array_add (lines, g_strndup (rest, fit - rest));
-      rest = fit;
+        end = space;
+      g_ptr_array_add (lines, g_strndup (rest, end - rest));
+      rest = end;
       while (*rest == ' ')
         rest++;
     }
@@ -226,7 +242,34 @@ typedef struct
   const WmTheme      *theme;
   GHashTable         *selection;
   double              s;          /* the layout's scale */
+  WmMapRect           visible;    /* the part of the map in view */
+  gboolean            text;       /* FALSE when type would be too small to read */
+  double              heights[2][8];  /* line heights measured: sizes, heights */
+  guint               n_heights;
 } Ctx;
+
+static gboolean
+in_view (Ctx       *ctx,
+         double     x0,
+         double     y0,
+         double     x1,
+         double     y1)
+{
+  /* A little slack for outlines, shadows and arrowheads. */
+  double slack = 12 * ctx->s;
+
+  return MAX (x0, x1) >= ctx->visible.x - slack && MIN (x0, x1) <= ctx->visible.x + ctx->visible.width + slack &&
+         MAX (y0, y1) >= ctx->visible.y - slack && MIN (y0, y1) <= ctx->visible.y + ctx->visible.height + slack;
+}
+
+/* The box around a connector's curve (it stays within its control points). */
+static gboolean
+connector_in_view (Ctx                      *ctx,
+                   const WmMapConnectorPath *p)
+{
+  return in_view (ctx, MIN (MIN (p->x0, p->x1), MIN (p->x2, p->x3)), MIN (MIN (p->y0, p->y1), MIN (p->y2, p->y3)),
+                  MAX (MAX (p->x0, p->x1), MAX (p->x2, p->x3)), MAX (MAX (p->y0, p->y1), MAX (p->y2, p->y3)));
+}
 
 static gboolean
 selected (Ctx        *ctx,
@@ -235,13 +278,23 @@ selected (Ctx        *ctx,
   return ctx->selection != NULL && g_hash_table_contains (ctx->selection, id);
 }
 
+/* The height of a line at @size; a frame uses few sizes, measured once. */
 static double
-text_height (Ctx        *ctx,
-             double      size)
+text_height (Ctx    *ctx,
+             double  size)
 {
   double w, h;
 
+  for (guint i = 0; i < ctx->n_heights; i++)
+    if (ctx->heights[0][i] == size)
+      return ctx->heights[1][i];
+
   wm_text_measure (&ctx->measurer, "Ag", size, WM_TEXT_REGULAR, &w, &h);
+  if (ctx->n_heights < G_N_ELEMENTS (ctx->heights[0]))
+    {
+      ctx->heights[0][ctx->n_heights] = size;
+      ctx->heights[1][ctx->n_heights++] = h;
+    }
   return h;
 }
 
@@ -454,6 +507,9 @@ draw_connectors (Ctx *ctx)
       const WmRgba *color = is_selected ? &theme->highlight : &theme->muted;
       double width = 1.75 * s, head, angle;
 
+      if (!connector_in_view (ctx, p))
+        continue;
+
       /* With numbers, width follows volume (at least a hairline). */
       if (metric != NULL && max_volume > 0)
         width = MAX (1.25, 14.0 * s * metric->customers / max_volume);
@@ -499,6 +555,9 @@ draw_connector_labels (Ctx *ctx)
       g_autofree char *label = NULL;
       g_autofree char *shown = NULL;
       double w, h, pad = 5 * s;
+
+      if (!ctx->text || !connector_in_view (ctx, p))
+        continue;
 
       if (metric != NULL)
         {
@@ -581,6 +640,8 @@ draw_card (Ctx                *ctx,
   WmRgba fill, accent;
   double footer_y, tag_w = 0;
 
+  if (!in_view (ctx, r->x, r->y, r->x + r->width, r->y + r->height))
+    return;
   wm_map_card_colors (theme, card->color, &fill, &accent);
 
   /* A soft shadow lifts cards off the grid on light backgrounds. */
@@ -610,6 +671,10 @@ draw_card (Ctx                *ctx,
       cairo_set_line_width (cr, 2.5 * s);
       cairo_stroke (cr);
     }
+
+  /* Zoomed far out, cards are coloured shapes: type that small is noise. */
+  if (!ctx->text)
+    return;
 
   draw_fitted (ctx, card->title, label, WM_TEXT_BOLD, x, y, inner, &theme->foreground);
   y += text_height (ctx, label) + 3 * s;
@@ -670,6 +735,8 @@ wm_map_render (cairo_t             *cr,
     .cr = cr, .pango = pango, .measurer = wm_chart_pango_measurer (pango), .map = map,
     .layout = layout, .metrics = metrics, .theme = theme, .selection = selection,
     .s = layout->scale,
+    .visible = { viewport->x, viewport->y, width / viewport->zoom, height / viewport->zoom },
+    .text = theme->small_size * viewport->zoom >= WM_MAP_MIN_TEXT_PIXELS,
   };
 
   cairo_save (cr);

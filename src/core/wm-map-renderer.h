@@ -24,6 +24,10 @@ typedef struct
   const WmMapMetrics *metrics;   /* NULL: no numbers */
 } WmMapChart;
 
+/* Below this many pixels for the small type (zoomed out), cards and
+ * connectors are drawn without their text. */
+#define WM_MAP_MIN_TEXT_PIXELS 4.0
+
 /* A card's fill (behind its text) and accent (its stripe) in @theme. */
 void  wm_map_card_colors   (const WmTheme       *theme,
                             WmCardColor          color,
@@ -31,7 +35,7 @@ void  wm_map_card_colors   (const WmTheme       *theme,
                             WmRgba              *accent);
 
 /* Draws the map on @cr's @width × @height, background included, seen
- * through @viewport. @selection (may be NULL) holds the ids (char *) of
+ * through @viewport (only what is in view is drawn). @selection (may be NULL) holds the ids (char *) of
  * the selected cards and connectors. @layout must be @map's, current. */
 void  wm_map_render        (cairo_t             *cr,
                             WmChartPango        *pango,
