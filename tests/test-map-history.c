@@ -510,6 +510,9 @@ test_refusals (void)
 
   g_assert_false (wm_map_history_delete_cards (history, unknown));
   g_assert_false (wm_map_history_move_cards (history, &nowhere, 1));
+  nowhere.stage = "stage-notice";
+  nowhere.lane = "lane-touchpoints";
+  g_assert_false (wm_map_history_move_cards (history, &nowhere, 1));   /* where it is */
   g_assert_false (wm_map_history_set_card_color (history, "card-read", WM_CARD_COLOR_YELLOW));
   g_assert_false (wm_map_history_rename_stage (history, "stage-notice", "Notice"));
   g_assert_false (wm_map_history_move_stage (history, "stage-notice", 0));

@@ -963,9 +963,22 @@ wm_map_history_move_cards (WmMapHistory            *self,
 
   if (n_positions == 0)
     return FALSE;
-  for (guint i = 0; i < n_positions; i++)
-    if (wm_journey_map_lookup_card (self->map, positions[i].card) == NULL)
+  {
+    gboolean moves = FALSE;
+
+    for (guint i = 0; i < n_positions; i++)
+      {
+        const WmMapCard *card = wm_journey_map_lookup_card (self->map, positions[i].card);
+
+        if (card == NULL)
+          return FALSE;
+        moves |= g_strcmp0 (card->stage, positions[i].stage) != 0 ||
+                 g_strcmp0 (card->lane, positions[i].lane) != 0 || card->order != positions[i].order;
+      }
+    /* A drag that has not left its place yet is no step. */
+    if (!moves)
       return FALSE;
+  }
   if (!begin (self, n_positions == 1 ? WM_MAP_COMMAND_MOVE_CARD : WM_MAP_COMMAND_MOVE_CARDS))
     return FALSE;
 
