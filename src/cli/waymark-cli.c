@@ -20,6 +20,8 @@ static const Command commands[] = {
   { "demo", wm_cli_demo, N_("Generate the bank demo project (or its CSV)") },
   { "import", wm_cli_import, N_("Import touchpoint logs (CSV or JSON Lines)") },
   { "stats", wm_cli_stats, N_("Summarise the events in a project") },
+  { "render", wm_cli_render, N_("Draw a chart of a project as PNG, SVG or PDF") },
+  { "map", wm_cli_map, N_("Export or import a project’s journey map (JSON)") },
 };
 
 static void

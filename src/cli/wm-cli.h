@@ -21,6 +21,8 @@ typedef int (*WmCliCommand) (int argc, char **argv);
 
 int        wm_cli_demo     (int argc, char **argv);
 int        wm_cli_import   (int argc, char **argv);
+int        wm_cli_map      (int argc, char **argv);
+int        wm_cli_render   (int argc, char **argv);
 int        wm_cli_stats    (int argc, char **argv);
 
 /* Prints "waymark-cli: MESSAGE" as one line on stderr. */

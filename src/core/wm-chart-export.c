@@ -11,6 +11,7 @@
 #include "wm-chart-export.h"
 #include "wm-error.h"
 #include "wm-funnel-renderer.h"
+#include "wm-map-renderer.h"
 #include "wm-sankey-renderer.h"
 
 void
@@ -29,6 +30,9 @@ wm_chart_draw (cairo_t       *cr,
       break;
     case WM_CHART_FUNNEL:
       wm_funnel_render (cr, data, width, height, theme, title, NULL);
+      break;
+    case WM_CHART_JOURNEY_MAP:
+      wm_map_render_fitted (cr, data, width, height, theme);
       break;
     default:
       g_return_if_reached ();

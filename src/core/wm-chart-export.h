@@ -15,6 +15,7 @@ typedef enum
 {
   WM_CHART_SANKEY,   /* data: const WmFlowGraph * */
   WM_CHART_FUNNEL,   /* data: const WmFunnelResult * */
+  WM_CHART_JOURNEY_MAP, /* data: const WmMapChart * (wm-map-renderer.h); draws its own title */
 } WmChartKind;
 
 /* Draws the whole chart (background, title, chart) on @cr, which may be a

@@ -11,6 +11,8 @@
 #include "wm-chart-pango.h"
 
 #define N_FONTS 8
+/* Measurements remembered; past this many the memory starts afresh. */
+#define N_MEASURED 4096
 
 struct _WmChartPango
 {
@@ -22,6 +24,9 @@ struct _WmChartPango
   double                font_sizes[N_FONTS];
   WmTextWeight          font_weights[N_FONTS];
   guint                 n_fonts;
+  /* "size|weight|text" → two doubles: a canvas redrawing the same labels
+   * frame after frame measures each once. */
+  GHashTable           *measured;
 };
 
 WmChartPango *
@@ -38,6 +43,7 @@ wm_chart_pango_new (const WmTheme *theme)
   pango_cairo_context_set_font_options (pango->context, options);
   cairo_font_options_destroy (options);
   pango->layout = pango_layout_new (pango->context);
+  pango->measured = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return pango;
 }
@@ -50,6 +56,7 @@ wm_chart_pango_free (WmChartPango *pango)
 
   for (guint i = 0; i < pango->n_fonts; i++)
     pango_font_description_free (pango->fonts[i]);
+  g_clear_pointer (&pango->measured, g_hash_table_unref);
   g_clear_object (&pango->layout);
   g_clear_object (&pango->context);
   g_free (pango);
@@ -106,12 +113,29 @@ measure (const char   *text,
          gpointer      user_data)
 {
   WmChartPango *pango = user_data;
+  g_autofree char *key = g_strdup_printf ("%.3f|%d|%s", size, weight, text);
+  const double *known = g_hash_table_lookup (pango->measured, key);
   PangoRectangle logical;
+  double *extents;
+
+  if (known != NULL)
+    {
+      *width = known[0];
+      *height = known[1];
+      return;
+    }
 
   set_text (pango, text, size, weight);
   pango_layout_get_extents (pango->layout, NULL, &logical);
   *width = (double) logical.width / PANGO_SCALE;
   *height = (double) logical.height / PANGO_SCALE;
+
+  if (g_hash_table_size (pango->measured) >= N_MEASURED)
+    g_hash_table_remove_all (pango->measured);
+  extents = g_new (double, 2);
+  extents[0] = *width;
+  extents[1] = *height;
+  g_hash_table_insert (pango->measured, g_steal_pointer (&key), extents);
 }
 
 WmTextMeasurer
@@ -211,6 +235,23 @@ wm_chart_frame_area (WmChartPango  *pango,
 
   frame_geometry (pango, theme, title, width, height, &shown, &margin,
                   area_x, area_y, area_width, area_height);
+}
+
+void
+wm_chart_rounded_rect (cairo_t *cr,
+                       double   x,
+                       double   y,
+                       double   width,
+                       double   height,
+                       double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
 }
 
 void

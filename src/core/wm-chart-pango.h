@@ -41,6 +41,15 @@ wm_chart_set_source (cairo_t      *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
+/* A rectangle with corners of @radius (at most half the shorter side) as
+ * a new sub-path of @cr. */
+void           wm_chart_rounded_rect       (cairo_t         *cr,
+                                            double           x,
+                                            double           y,
+                                            double           width,
+                                            double           height,
+                                            double           radius);
+
 /* Paints the background and the title (when not NULL or empty); returns the
  * area left for the chart. */
 void           wm_chart_draw_frame         (WmChartPango    *pango,

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "wm-demo.h"
+#include "wm-demo-map.h"
 #include "wm-event-writer.h"
+#include "wm-map-json.h"
 #include "wm-timestamp.h"
 
 #define SECOND  G_GINT64_CONSTANT (1000)
@@ -218,12 +220,15 @@ wm_demo_write_project (WmProject  *project,
                        GError    **error)
 {
   g_autoptr(WmEventWriter) writer = wm_event_writer_new (project, "demo", "demo", error);
+  g_autoptr(WmJourneyMap) map = NULL;
 
   if (writer == NULL ||
-      !wm_demo_generate (n_customers, seed, emit_to_writer, writer, error))
+      !wm_demo_generate (n_customers, seed, emit_to_writer, writer, error) ||
+      !wm_event_writer_commit (writer, NULL, 0, error))
     return FALSE;
 
-  return wm_event_writer_commit (writer, NULL, 0, error);
+  map = wm_demo_map_new ();
+  return wm_map_json_save_project (project, map, error);
 }
 
 typedef struct

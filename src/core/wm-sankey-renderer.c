@@ -147,22 +147,6 @@ draw_node (cairo_t            *cr,
 }
 
 static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   width,
-              double   height,
-              double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 draw_label (cairo_t             *cr,
             const WmSankeyLabel *label,
             const WmTheme       *theme,
@@ -181,7 +165,7 @@ draw_label (cairo_t             *cr,
 
   /* A soft plate of background keeps labels legible over bands; far
    * cheaper than stroking glyph outlines as a halo. */
-  rounded_rect (cr, label->rect.x - 3, label->rect.y, label->rect.width + 6,
+  wm_chart_rounded_rect (cr, label->rect.x - 3, label->rect.y, label->rect.width + 6,
                 label->rect.height, 3);
   wm_chart_set_source (cr, &halo, 1.0);
   cairo_fill (cr);

@@ -1,0 +1,158 @@
+/* wm-map-metrics.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "wm-map-metrics.h"
+
+struct _WmMapMetrics
+{
+  guint64     start;
+  GHashTable *cards;        /* id → WmMapCardMetric */
+  GHashTable *connectors;   /* id → WmMapConnectorMetric */
+  GHashTable *lanes;        /* id → WmMapLaneMetric */
+  guint64     max_connector;
+};
+
+WmMapMetrics *
+wm_map_metrics_new (void)
+{
+  WmMapMetrics *metrics = g_new0 (WmMapMetrics, 1);
+
+  metrics->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  metrics->connectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  metrics->lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return metrics;
+}
+
+void
+wm_map_metrics_free (WmMapMetrics *metrics)
+{
+  if (metrics == NULL)
+    return;
+  g_hash_table_unref (metrics->cards);
+  g_hash_table_unref (metrics->connectors);
+  g_hash_table_unref (metrics->lanes);
+  g_free (metrics);
+}
+
+void
+wm_map_metrics_set_start (WmMapMetrics *metrics,
+                          guint64       customers)
+{
+  g_return_if_fail (metrics != NULL);
+  metrics->start = customers;
+}
+
+guint64
+wm_map_metrics_get_start (const WmMapMetrics *metrics)
+{
+  g_return_val_if_fail (metrics != NULL, 0);
+  return metrics->start;
+}
+
+void
+wm_map_metrics_set_card (WmMapMetrics *metrics,
+                         const char   *card,
+                         guint64       customers,
+                         double        share_of_start)
+{
+  WmMapCardMetric *metric = g_new0 (WmMapCardMetric, 1);
+
+  g_return_if_fail (metrics != NULL && card != NULL);
+  metric->customers = customers;
+  metric->share_of_start = share_of_start;
+  g_hash_table_replace (metrics->cards, g_strdup (card), metric);
+}
+
+const WmMapCardMetric *
+wm_map_metrics_get_card (const WmMapMetrics *metrics,
+                         const char         *card)
+{
+  g_return_val_if_fail (metrics != NULL, NULL);
+  return card != NULL ? g_hash_table_lookup (metrics->cards, card) : NULL;
+}
+
+void
+wm_map_metrics_set_connector (WmMapMetrics *metrics,
+                              const char   *connector,
+                              guint64       customers)
+{
+  WmMapConnectorMetric *metric = g_new0 (WmMapConnectorMetric, 1);
+
+  g_return_if_fail (metrics != NULL && connector != NULL);
+  metric->customers = customers;
+  g_hash_table_replace (metrics->connectors, g_strdup (connector), metric);
+  metrics->max_connector = MAX (metrics->max_connector, customers);
+}
+
+const WmMapConnectorMetric *
+wm_map_metrics_get_connector (const WmMapMetrics *metrics,
+                              const char         *connector)
+{
+  g_return_val_if_fail (metrics != NULL, NULL);
+  return connector != NULL ? g_hash_table_lookup (metrics->connectors, connector) : NULL;
+}
+
+guint64
+wm_map_metrics_get_max_connector (const WmMapMetrics *metrics)
+{
+  g_return_val_if_fail (metrics != NULL, 0);
+  return metrics->max_connector;
+}
+
+void
+wm_map_metrics_set_lane (WmMapMetrics *metrics,
+                         const char   *lane,
+                         guint64       entered,
+                         guint64       completed_in_channel)
+{
+  WmMapLaneMetric *metric = g_new0 (WmMapLaneMetric, 1);
+
+  g_return_if_fail (metrics != NULL && lane != NULL);
+  metric->entered = entered;
+  metric->completed_in_channel = completed_in_channel;
+  metric->leakage = entered > 0 ? 1.0 - (double) completed_in_channel / entered : 0.0;
+  g_hash_table_replace (metrics->lanes, g_strdup (lane), metric);
+}
+
+const WmMapLaneMetric *
+wm_map_metrics_get_lane (const WmMapMetrics *metrics,
+                         const char         *lane)
+{
+  g_return_val_if_fail (metrics != NULL, NULL);
+  return lane != NULL ? g_hash_table_lookup (metrics->lanes, lane) : NULL;
+}
+
+/* U+00A0 NO-BREAK SPACE groups digits (visible in every font); U+202F
+ * NARROW NO-BREAK SPACE keeps "41 %" together. */
+#define GROUP_SPACE "\xC2\xA0"
+#define THIN_SPACE  "\xE2\x80\xAF"
+
+char *
+wm_map_metrics_format_count (guint64 count)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize n = strlen (digits);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (text, GROUP_SPACE);
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+wm_map_metrics_format_badge (const WmMapCardMetric *metric)
+{
+  g_autofree char *count = wm_map_metrics_format_count (metric->customers);
+
+  return g_strdup_printf ("%s · %.0f" THIN_SPACE "%%", count, round (metric->share_of_start * 100));
+}

@@ -1,0 +1,143 @@
+/* test-map-layout.c: WmMapLayout geometry and hit testing on the demo map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wm-demo-map.h"
+#include "wm-map-layout.h"
+
+static void
+assert_rect (const WmMapRect *r,
+             double           x,
+             double           y,
+             double           width,
+             double           height)
+{
+  g_assert_cmpfloat_with_epsilon (r->x, x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->y, y, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->width, width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->height, height, 1e-9);
+}
+
+static void
+test_geometry (void)
+{
+  g_autoptr(WmJourneyMap) map = wm_demo_map_new ();
+  g_autoptr(WmMapLayout) layout = wm_map_layout_new (map, wm_theme_get (WM_THEME_LIGHT));
+  WmMapRect cell;
+
+  g_assert_cmpuint (layout->n_stages, ==, 4);
+  g_assert_cmpuint (layout->n_lanes, ==, 8);
+  g_assert_cmpint (layout->emotion_lane, ==, 5);
+  /* Margin 24, title 44, stage headers 44, lane headers 176, columns 252. */
+  assert_rect (&layout->stage_headers[0], 200, 68, 252, 44);
+  /* Two touchpoint cards stacked in the Notice cell: 10 + 92 + 10 + 92 + 10. */
+  assert_rect (&layout->lane_headers[0], 24, 112, 176, 214);
+  assert_rect (&wm_map_layout_card_box (layout, "card-notice")->rect, 210, 122, 232, 92);
+  assert_rect (&wm_map_layout_card_box (layout, "card-notice-opened")->rect, 210, 224, 232, 92);
+  /* "Reword the IVR menu step" spans Self-service and Escalation. */
+  g_assert_cmpfloat (wm_map_layout_card_box (layout, "card-reword")->rect.width, ==, 2 * 252 - 20);
+  g_assert_null (wm_map_layout_card_box (layout, "nope"));
+
+  g_assert_true (wm_map_layout_cell_rect (layout, 1, 2, &cell));
+  assert_rect (&cell, 452, layout->rows[2].y, 252, 112);
+  g_assert_false (wm_map_layout_cell_rect (layout, 4, 0, &cell));
+  g_assert_cmpfloat (layout->width, ==, 200 + 4 * 252 + 24);
+
+  /* Eight connectors, each leaving the side facing its target. */
+  g_assert_cmpuint (layout->n_connectors, ==, 8);
+  g_assert_cmpfloat (layout->connectors[0].x0, ==, 442);
+  g_assert_cmpfloat (layout->connectors[0].x3, ==, 462);
+
+  /* One persona with four values; 0 sits on the lane's middle. */
+  g_assert_cmpuint (layout->n_points, ==, 4);
+  g_assert_cmpfloat (layout->points[0].y, ==, layout->rows[5].y + layout->rows[5].height / 2);
+  g_assert_cmpint (wm_map_layout_emotion_at (layout, wm_map_layout_emotion_y (layout, 3)), ==, 3);
+  g_assert_cmpint (wm_map_layout_emotion_at (layout, -1000), ==, 4);
+}
+
+static void
+test_hits (void)
+{
+  g_autoptr(WmJourneyMap) map = wm_demo_map_new ();
+  g_autoptr(WmMapLayout) layout = wm_map_layout_new (map, wm_theme_get (WM_THEME_LIGHT));
+  const WmMapConnectorPath *link = &layout->connectors[0];
+  WmMapHit hit;
+
+  wm_map_layout_hit (layout, 300, 150, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_CARD);
+  g_assert_cmpstr (hit.id, ==, "card-notice");
+  g_assert_cmpint (hit.stage_index, ==, 0);
+  g_assert_cmpint (hit.lane_index, ==, 0);
+
+  wm_map_layout_hit (layout, 210 + 232 - 5, 150, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_CARD_EDGE);
+  g_assert_cmpstr (hit.id, ==, "card-notice");
+  wm_map_layout_hit (layout, 210 + 232 - 3, 122 + 92 - 3, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_CARD_RESIZE);
+
+  wm_map_layout_hit (layout, 300, 90, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_STAGE_HEADER);
+  g_assert_cmpstr (hit.id, ==, "stage-notice");
+  wm_map_layout_hit (layout, 50, 150, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_LANE_HEADER);
+  g_assert_cmpstr (hit.id, ==, "lane-touchpoints");
+  wm_map_layout_hit (layout, 50, 40, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_TITLE);
+
+  /* Below the two Payment touchpoint cards: a drop there comes third. */
+  wm_map_layout_hit (layout, 200 + 3 * 252 + 100, 320, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_CELL);
+  g_assert_cmpint (hit.stage_index, ==, 3);
+  g_assert_cmpint (hit.lane_index, ==, 0);
+  g_assert_cmpuint (hit.drop_order, ==, 2);
+  /* Between the two: second. */
+  wm_map_layout_hit (layout, 200 + 3 * 252 + 100, 219, &hit);
+  g_assert_cmpuint (hit.drop_order, ==, 1);
+
+  wm_map_layout_hit (layout, link->label_x, link->label_y, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_CONNECTOR);
+  g_assert_cmpstr (hit.id, ==, "link-notice-app");
+
+  wm_map_layout_hit (layout, layout->points[2].x + 3, layout->points[2].y - 3, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_EMOTION_POINT);
+  g_assert_cmpstr (hit.id, ==, "persona-homeowner");
+  g_assert_cmpint (hit.stage_index, ==, 2);
+
+  wm_map_layout_hit (layout, layout->width + 10, 10, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_NONE);
+  g_assert_cmpint (hit.stage_index, ==, -1);
+}
+
+static void
+test_viewport (void)
+{
+  g_autoptr(WmJourneyMap) map = wm_demo_map_new ();
+  g_autoptr(WmMapLayout) layout = wm_map_layout_new (map, wm_theme_get (WM_THEME_LIGHT));
+  g_autoptr(WmMapLayout) big = wm_map_layout_new (map, wm_theme_get (WM_THEME_PRESENTATION));
+  WmMapViewport viewport;
+  double x, y;
+
+  wm_map_viewport_fit (&viewport, layout, layout->width / 2, layout->height);
+  g_assert_cmpfloat_with_epsilon (viewport.zoom, 0.5, 1e-9);
+  wm_map_viewport_to_map (&viewport, layout->width / 4, layout->height / 2, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, layout->width / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, layout->height / 2, 1e-9);
+
+  /* Presentation type (19 px against 13) scales everything. */
+  g_assert_cmpfloat_with_epsilon (big->width, layout->width * 19 / 13, 1e-6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/map-layout/geometry", test_geometry);
+  g_test_add_func ("/map-layout/hits", test_hits);
+  g_test_add_func ("/map-layout/viewport", test_viewport);
+
+  return g_test_run ();
+}
