@@ -20,6 +20,9 @@ static const Command commands[] = {
   { "demo", wm_cli_demo, N_("Generate the bank demo project (or its CSV)") },
   { "import", wm_cli_import, N_("Import touchpoint logs (CSV or JSON Lines)") },
   { "stats", wm_cli_stats, N_("Summarise the events in a project") },
+  { "funnel", wm_cli_funnel, N_("How many customers reach each step of a funnel") },
+  { "flow", wm_cli_flow, N_("Where customers go next, step by step (Sankey)") },
+  { "leakage", wm_cli_leakage, N_("Per channel, how many customers complete a goal there") },
 };
 
 static void

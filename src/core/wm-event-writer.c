@@ -9,6 +9,7 @@
 
 #include "wm-error.h"
 #include "wm-event-writer.h"
+#include "wm-journeys-private.h"
 
 /* Each dictionary keeps a bounded cache of name → id in memory and asks
  * SQLite's unique index on a miss, so memory stays flat whatever the number
@@ -654,6 +655,10 @@ wm_event_writer_commit (WmEventWriter  *self,
       wm_project_set_sqlite_error (self->project, rc, "import history", error);
       return FALSE;
     }
+
+  /* In the same transaction: the journeys cache always matches the events. */
+  if (!wm_journeys_cache_refresh (self->project, self->import_id, self->n_events, error))
+    return FALSE;
 
   if (!wm_project_exec (self->project, "COMMIT", error))
     return FALSE;
