@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "wm-analysis-fixtures.h"
+#include "wm-journeys-private.h"
 #include "wm-reference-analysis.h"
 
 static const char *touchpoints[] = { "A", "B", "C", "D", "E", "F" };
@@ -131,6 +132,15 @@ test_seed (gconstpointer data)
   check_seed (GPOINTER_TO_UINT (data));
 }
 
+/* Tiny blocks: both threads, and many blocks each, on the same logs. */
+static void
+test_seed_threaded (gconstpointer data)
+{
+  wm_journeys_set_block_for_testing (7);
+  check_seed (GPOINTER_TO_UINT (data));
+  wm_journeys_set_block_for_testing (65536);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,7 +153,10 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/analysis-random/seed-%u", seeds[i]);
 
+      g_autofree char *threaded = g_strdup_printf ("/analysis-random/threaded/seed-%u", seeds[i]);
+
       g_test_add_data_func (path, GUINT_TO_POINTER (seeds[i]), test_seed);
+      g_test_add_data_func (threaded, GUINT_TO_POINTER (seeds[i]), test_seed_threaded);
     }
 
   return g_test_run ();

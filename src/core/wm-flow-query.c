@@ -232,13 +232,157 @@ check_query (const WmFlowQuery  *query,
   return TRUE;
 }
 
+#define DEAD G_MAXUINT32
+
 typedef struct
 {
-  guint32 event;    /* current event of the path */
+  guint32 event;    /* current event of the path; DEAD once it exited */
   guint32 start;
   guint32 end;      /* the customer's events end here */
-  guint32 slot;     /* slot at the current step */
+  guint32 slot;     /* slot at the current step (previous << 16 | candidate while choosing) */
 } Path;
+
+/* What one thread counts in one step. */
+typedef struct
+{
+  guint64 *counts;          /* by touchpoint id */
+  guint64 *links;           /* n_slots × n_slots, before folding */
+  guint64 *final_links;     /* after folding */
+  guint64 *slot_customers;
+  guint64 *slot_channels;   /* n_slots × n_channel_ids */
+} Tally;
+
+typedef struct
+{
+  const WmJourneyColumns *columns;
+  Path                   *paths;
+  guint32                *candidates;   /* per path: its event at this step, or DEAD (Exit) */
+  guint                   column;
+  gint64                  window_ms;
+  guint                   n_slots;
+  guint                   n_channels;
+  guint                   top;          /* touchpoint slots this step */
+  const guint32          *slot_of_tp;
+  double                  threshold;
+  Tally                   tallies[WM_JOURNEYS_MAX_PARTS];
+  guint64                *links;        /* summed Tally.links */
+} Flow;
+
+/* Where each live path goes at this step: an event, or Exit. */
+static void
+advance_range (guint64  first,
+               guint64  last,
+               guint    part,
+               gpointer data)
+{
+  Flow *flow = data;
+  const WmJourneyColumns *columns = flow->columns;
+  guint64 *counts = flow->tallies[part].counts;
+
+  for (guint64 i = first; i < last; i++)
+    {
+      const Path *path = &flow->paths[i];
+      guint32 next;
+
+      if (path->event == DEAD)
+        continue;
+      next = flow->column == 0 ? path->event : path->event + 1;
+      if (next < path->end && columns->ts[next] - columns->ts[path->start] <= flow->window_ms)
+        {
+          flow->candidates[i] = next;
+          counts[columns->touchpoint[next]]++;
+        }
+      else
+        flow->candidates[i] = DEAD;
+    }
+}
+
+/* The slot each path would take, and the links that makes. */
+static void
+candidate_range (guint64  first,
+                 guint64  last,
+                 guint    part,
+                 gpointer data)
+{
+  Flow *flow = data;
+  guint64 *links = flow->tallies[part].links;
+
+  for (guint64 i = first; i < last; i++)
+    {
+      Path *path = &flow->paths[i];
+      guint32 slot;
+
+      if (path->event == DEAD)
+        continue;
+      if (flow->candidates[i] == DEAD)
+        slot = flow->top + 1;
+      else
+        {
+          slot = flow->slot_of_tp[flow->columns->touchpoint[flow->candidates[i]]];
+          if (slot == NO_SLOT)
+            slot = flow->top;
+        }
+      links[path->slot * flow->n_slots + slot]++;
+      path->slot = (path->slot << 16) | slot;
+    }
+}
+
+/* Folds thin links into Other, counts nodes, channels and links, and
+ * moves the paths on. */
+static void
+settle_range (guint64  first,
+              guint64  last,
+              guint    part,
+              gpointer data)
+{
+  Flow *flow = data;
+  Tally *tally = &flow->tallies[part];
+  guint n_slots = flow->n_slots;
+
+  for (guint64 i = first; i < last; i++)
+    {
+      Path *path = &flow->paths[i];
+      guint32 previous, slot, next;
+
+      if (path->event == DEAD)
+        continue;
+      previous = path->slot >> 16;
+      slot = path->slot & 0xffff;
+      next = flow->candidates[i];
+
+      if (flow->column > 0 && slot < flow->top &&
+          (double) flow->links[previous * n_slots + slot] < flow->threshold)
+        slot = flow->top;
+      tally->final_links[previous * n_slots + slot]++;
+      tally->slot_customers[slot]++;
+      if (next != DEAD)
+        tally->slot_channels[slot * flow->n_channels + flow->columns->channel[next]]++;
+      path->slot = slot;
+      path->event = next;
+    }
+}
+
+static void
+add_into (guint64       *sum,
+          const guint64 *part,
+          gsize          n)
+{
+  for (gsize i = 0; i < n; i++)
+    sum[i] += part[i];
+}
+
+static void
+free_nodes (GArray *nodes)
+{
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      WmFlowNode *node = &g_array_index (nodes, WmFlowNode, i);
+
+      g_free (node->id);
+      g_free (node->touchpoint);
+      g_free (node->channel);
+    }
+}
 
 WmFlowGraph *
 wm_flow_query_run (const WmFlowQuery   *query,
@@ -250,26 +394,26 @@ wm_flow_query_run (const WmFlowQuery   *query,
 {
   const WmJourneyColumns *columns;
   g_autofree Path *paths = NULL;
+  g_autofree guint32 *candidates = NULL;
   g_autofree guint32 *slot_tp = NULL;
   g_autofree guint32 *slot_of_tp = NULL;
   g_autofree guint64 *counts = NULL;
   g_autofree guint64 *slot_customers = NULL;
   g_autofree guint64 *slot_channels = NULL;
+  g_autofree guint64 *links = NULL;
+  g_autofree guint64 *final_links = NULL;
   g_autofree guint *node_of_slot = NULL;
   g_autofree guint *previous_nodes = NULL;
-  g_autofree guint64 *link_counts = NULL;
-  g_autofree guint32 *candidates = NULL;
+  g_autofree guint64 *tally_memory = NULL;
   g_autoptr(GArray) nodes = NULL;
-  g_autoptr(GArray) links = NULL;
+  g_autoptr(GArray) the_links = NULL;
   WmFlowGraph *graph;
+  Flow flow = { 0 };
   Step step;
   guint32 from = 0;
   guint64 n_paths = 0;
-  guint64 start_customers;
-  gint64 window_ms;
-  double threshold;
-  guint n_slots;
-  guint previous_slots = 0;
+  guint n_slots, n_channels, n_tps;
+  gsize tally_size;
 
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (journeys != NULL, NULL);
@@ -280,8 +424,9 @@ wm_flow_query_run (const WmFlowQuery   *query,
     return NULL;
 
   columns = &journeys->columns;
-  window_ms = query->window_s * 1000;
   n_slots = query->top + 2;
+  n_channels = MAX (journeys->n_channel_ids, 1);
+  n_tps = MAX (journeys->n_touchpoint_ids, 1);
 
   paths = g_new (Path, MAX (columns->n_customers, 1));
   for (guint64 c = 0; c < columns->n_customers; c++)
@@ -295,129 +440,98 @@ wm_flow_query_run (const WmFlowQuery   *query,
             break;
           }
     }
-  start_customers = n_paths;
-  threshold = query->min_share * (double) start_customers;
 
   if (progress != NULL)
     progress (1.0 / (query->depth + 2), user_data);
 
+  candidates = g_new (guint32, MAX (n_paths, 1));
   slot_tp = g_new0 (guint32, n_slots);
-  slot_of_tp = g_new0 (guint32, MAX (journeys->n_touchpoint_ids, 1));
-  counts = g_new0 (guint64, MAX (journeys->n_touchpoint_ids, 1));
+  slot_of_tp = g_new0 (guint32, n_tps);
+  counts = g_new0 (guint64, n_tps);
   slot_customers = g_new0 (guint64, n_slots);
-  slot_channels = g_new0 (guint64, n_slots * MAX (journeys->n_channel_ids, 1));
+  slot_channels = g_new0 (guint64, n_slots * n_channels);
+  links = g_new0 (guint64, n_slots * n_slots);
+  final_links = g_new0 (guint64, n_slots * n_slots);
   node_of_slot = g_new0 (guint, n_slots);
   previous_nodes = g_new0 (guint, n_slots);
-  link_counts = g_new0 (guint64, n_slots * n_slots);
-  candidates = g_new (guint32, MAX (n_paths, 1));
   nodes = g_array_new (FALSE, TRUE, sizeof (WmFlowNode));
-  links = g_array_new (FALSE, TRUE, sizeof (WmFlowLink));
+  the_links = g_array_new (FALSE, TRUE, sizeof (WmFlowLink));
+
+  /* Each thread's tally: counts, links, final links, slots, channels. */
+  tally_size = n_tps + 2 * n_slots * n_slots + n_slots + n_slots * n_channels;
+  tally_memory = g_new0 (guint64, tally_size * WM_JOURNEYS_MAX_PARTS);
+  for (guint p = 0; p < WM_JOURNEYS_MAX_PARTS; p++)
+    {
+      guint64 *at = tally_memory + p * tally_size;
+
+      flow.tallies[p] = (Tally) { at, at + n_tps, at + n_tps + n_slots * n_slots,
+                                  at + n_tps + 2 * n_slots * n_slots,
+                                  at + n_tps + 2 * n_slots * n_slots + n_slots };
+    }
+  flow.columns = columns;
+  flow.paths = paths;
+  flow.candidates = candidates;
+  flow.window_ms = query->window_s * 1000;
+  flow.n_slots = n_slots;
+  flow.n_channels = n_channels;
+  flow.slot_of_tp = slot_of_tp;
+  flow.threshold = query->min_share * (double) n_paths;
+  flow.links = links;
 
   step = (Step) { journeys, 0, n_slots, slot_tp, slot_of_tp, counts, slot_customers,
-                  slot_channels, node_of_slot, nodes, links };
+                  slot_channels, node_of_slot, nodes, the_links };
 
   for (guint column = 0; column <= query->depth; column++)
     {
-      guint64 kept = 0;
+      guint first_link = the_links->len;
 
       if (wm_journeys_check_cancelled (cancellable, error))
         {
-          for (guint i = 0; i < nodes->len; i++)
-            {
-              WmFlowNode *node = &g_array_index (nodes, WmFlowNode, i);
-              g_free (node->id);
-              g_free (node->touchpoint);
-              g_free (node->channel);
-            }
+          free_nodes (nodes);
           return NULL;
         }
 
-      /* Where each path goes at this step: an event, or Exit. */
-      for (guint64 i = 0; i < n_paths; i++)
-        {
-          Path *path = &paths[i];
-          guint32 next = column == 0 ? path->event : path->event + 1;
+      flow.column = column;
+      memset (tally_memory, 0, sizeof (guint64) * tally_size * WM_JOURNEYS_MAX_PARTS);
 
-          if (next < path->end && columns->ts[next] - columns->ts[path->start] <= window_ms)
-            {
-              candidates[i] = next;
-              counts[columns->touchpoint[next]]++;
-            }
-          else
-            candidates[i] = G_MAXUINT32;
-        }
+      wm_parallel_halves (n_paths, advance_range, &flow);
+      for (guint p = 0; p < WM_JOURNEYS_MAX_PARTS; p++)
+        add_into (counts, flow.tallies[p].counts, n_tps);
       choose_slots (&step, query->top);
+      flow.top = step.top;
 
-      /* Candidate slots, and the links they make. */
-      memset (link_counts, 0, sizeof (guint64) * n_slots * n_slots);
-      for (guint64 i = 0; i < n_paths; i++)
-        {
-          guint32 slot;
-
-          if (candidates[i] == G_MAXUINT32)
-            slot = step.top + 1;
-          else
-            {
-              slot = slot_of_tp[columns->touchpoint[candidates[i]]];
-              if (slot == NO_SLOT)
-                slot = step.top;
-            }
-          if (column > 0)
-            link_counts[paths[i].slot * n_slots + slot]++;
-          paths[i].slot = (paths[i].slot << 16) | slot;   /* previous | candidate */
-        }
+      memset (links, 0, sizeof (guint64) * n_slots * n_slots);
+      wm_parallel_halves (n_paths, candidate_range, &flow);
+      for (guint p = 0; p < WM_JOURNEYS_MAX_PARTS; p++)
+        add_into (links, flow.tallies[p].links, n_slots * n_slots);
 
       memset (slot_customers, 0, sizeof (guint64) * n_slots);
-      memset (slot_channels, 0, sizeof (guint64) * n_slots * MAX (journeys->n_channel_ids, 1));
-      {
-        g_autofree guint64 *final_links = g_new0 (guint64, n_slots * n_slots);
+      memset (slot_channels, 0, sizeof (guint64) * n_slots * n_channels);
+      memset (final_links, 0, sizeof (guint64) * n_slots * n_slots);
+      wm_parallel_halves (n_paths, settle_range, &flow);
+      for (guint p = 0; p < WM_JOURNEYS_MAX_PARTS; p++)
+        {
+          add_into (slot_customers, flow.tallies[p].slot_customers, n_slots);
+          add_into (slot_channels, flow.tallies[p].slot_channels, n_slots * n_channels);
+          add_into (final_links, flow.tallies[p].final_links, n_slots * n_slots);
+        }
 
-        for (guint64 i = 0; i < n_paths; i++)
-          {
-            guint32 previous = paths[i].slot >> 16;
-            guint32 slot = paths[i].slot & 0xffff;
+      add_nodes (&step, column);
 
-            if (column > 0 && slot < step.top &&
-                (double) link_counts[previous * n_slots + slot] < threshold)
-              slot = step.top;
-            if (column > 0)
-              final_links[previous * n_slots + slot]++;
-            slot_customers[slot]++;
-            if (candidates[i] != G_MAXUINT32)
-              slot_channels[slot * MAX (journeys->n_channel_ids, 1) + columns->channel[candidates[i]]]++;
-            paths[i].slot = slot;
-          }
-
-        add_nodes (&step, column);
-
-        if (column > 0)
-          {
-            guint first_link = links->len;
-
-            for (guint p = 0; p < previous_slots; p++)
-              for (guint s = 0; s < n_slots; s++)
-                if (final_links[p * n_slots + s] > 0)
-                  {
-                    WmFlowLink link = { previous_nodes[p], node_of_slot[s], final_links[p * n_slots + s] };
-                    g_array_append_val (links, link);
-                  }
-            /* Links in node order: by source, then target. */
-            qsort (&g_array_index (links, WmFlowLink, first_link), links->len - first_link,
-                   sizeof (WmFlowLink), compare_links);
-          }
-      }
-
-      /* Paths that exit end here. */
-      for (guint64 i = 0; i < n_paths; i++)
-        if (candidates[i] != G_MAXUINT32)
-          {
-            paths[kept] = paths[i];
-            paths[kept].event = candidates[i];
-            kept++;
-          }
-      n_paths = kept;
+      if (column > 0)
+        {
+          for (guint p = 0; p < n_slots; p++)
+            for (guint s = 0; s < n_slots; s++)
+              if (final_links[p * n_slots + s] > 0)
+                {
+                  WmFlowLink link = { previous_nodes[p], node_of_slot[s], final_links[p * n_slots + s] };
+                  g_array_append_val (the_links, link);
+                }
+          /* Links in node order: by source, then target. */
+          qsort (&g_array_index (the_links, WmFlowLink, first_link), the_links->len - first_link,
+                 sizeof (WmFlowLink), compare_links);
+        }
       memcpy (previous_nodes, node_of_slot, sizeof (guint) * n_slots);
-      previous_slots = n_slots;
 
       if (progress != NULL)
         progress ((double) (column + 2) / (query->depth + 2), user_data);
@@ -425,11 +539,11 @@ wm_flow_query_run (const WmFlowQuery   *query,
 
   graph = g_new0 (WmFlowGraph, 1);
   graph->n_nodes = nodes->len;
-  graph->n_links = links->len;
-  graph->start_customers = start_customers;
+  graph->n_links = the_links->len;
+  graph->start_customers = n_paths;
   graph->n_steps = query->depth + 1;
   graph->nodes = (WmFlowNode *) (gpointer) g_array_free (g_steal_pointer (&nodes), FALSE);
-  graph->links = (WmFlowLink *) (gpointer) g_array_free (g_steal_pointer (&links), FALSE);
+  graph->links = (WmFlowLink *) (gpointer) g_array_free (g_steal_pointer (&the_links), FALSE);
 
   return graph;
 }

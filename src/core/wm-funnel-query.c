@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "wm-breakdown.h"
@@ -63,6 +64,18 @@ typedef struct
   guint8  in_progress;  /* stopped early but the window is still open */
 } Record;
 
+/* What one thread counted: the customers whose furthest step is k, those
+ * of them still in progress, and the step durations it wrote from
+ * @first on in each step's array. */
+typedef struct
+{
+  gboolean started;
+  guint64  first;
+  guint64  reached[WM_FUNNEL_MAX_STEPS + 1];
+  guint64  in_progress[WM_FUNNEL_MAX_STEPS + 1];
+  guint64  n_durations[WM_FUNNEL_MAX_STEPS];
+} Part;
+
 typedef struct
 {
   const WmFunnelQuery    *query;
@@ -71,148 +84,258 @@ typedef struct
   const WmBreakdown      *breakdown;    /* NULL without breakdown */
   gint64                  window_ms;
   gint64                  last_ts;
-  Record                 *records;      /* per customer */
-  gint64                 *durations;    /* per customer, n_steps - 1 */
+  Part                    parts[WM_JOURNEYS_MAX_PARTS];
+  gint64                 *step_durations[WM_FUNNEL_MAX_STEPS];  /* per step k ≥ 1 */
+  Record                 *records;      /* per customer, with a breakdown only */
+  gint64                 *durations;    /* per customer × (n_steps - 1), likewise */
 } Run;
 
 static void
 match_range (guint64  first,
              guint64  last,
-             guint    part,
+             guint    part_index,
              gpointer data)
 {
   Run *run = data;
+  Part *part = &run->parts[part_index];
   guint n = run->query->n_steps;
+
+  /* A part's blocks come in order: its durations start at its first customer. */
+  if (!part->started)
+    {
+      part->started = TRUE;
+      part->first = first;
+    }
 
   for (guint64 c = first; c < last; c++)
     {
       WmFunnelMatch match;
-      Record *record = &run->records[c];
+      gboolean in_progress;
 
       wm_funnel_match_customer (run->columns, c, run->masks, n, run->query->order,
                                 run->window_ms, &match);
-      record->reached = match.reached;
-      record->value = 0;
-      record->in_progress = FALSE;
+      if (run->records != NULL)
+        run->records[c].reached = match.reached;
       if (match.reached == 0)
         continue;
 
-      if (run->breakdown != NULL)
-        record->value = wm_breakdown_value (run->breakdown, run->columns, match.entry);
-      record->in_progress = match.reached < n &&
-                            run->columns->ts[match.entry] + run->window_ms > run->last_ts;
+      in_progress = match.reached < n &&
+                    run->columns->ts[match.entry] + run->window_ms > run->last_ts;
+      part->reached[match.reached]++;
+      part->in_progress[match.reached] += in_progress;
       for (guint k = 1; k < match.reached; k++)
-        run->durations[c * (n - 1) + k - 1] = match.times[k] - match.times[k - 1];
+        run->step_durations[k][part->first + part->n_durations[k]++] = match.times[k] - match.times[k - 1];
+
+      if (run->records != NULL)
+        {
+          run->records[c].value = wm_breakdown_value (run->breakdown, run->columns, match.entry);
+          run->records[c].in_progress = in_progress;
+          for (guint k = 1; k < match.reached; k++)
+            run->durations[c * (n - 1) + k - 1] = match.times[k] - match.times[k - 1];
+        }
     }
 }
 
-/* Median of @values (reordered); NAN when empty. */
+static int
+compare_gint64 (const void *a,
+                const void *b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+#define MEDIAN_BUCKETS 65536
+
+/* The values of rank @lo and @hi (0-based, lo ≤ hi) of @values: a
+ * histogram of their high bits finds the buckets holding those ranks, and
+ * only those buckets' values are sorted.  Two passes, no reordering. */
+static void
+select_ranks (const gint64 *values,
+              gsize         n,
+              gsize         lo,
+              gsize         hi,
+              gint64       *at_lo,
+              gint64       *at_hi)
+{
+  g_autofree guint32 *histogram = g_new0 (guint32, MEDIAN_BUCKETS);
+  g_autoptr(GArray) picked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 min = values[0], max = values[0];
+  guint shift = 0;
+  gsize below = 0, below_lo = 0;
+  guint bucket_lo = 0, bucket_hi = 0;
+  gsize seen = 0;
+
+  for (gsize i = 1; i < n; i++)
+    {
+      min = MIN (min, values[i]);
+      max = MAX (max, values[i]);
+    }
+  while ((((guint64) (max - min)) >> shift) >= MEDIAN_BUCKETS)
+    shift++;
+
+  for (gsize i = 0; i < n; i++)
+    histogram[((guint64) (values[i] - min)) >> shift]++;
+
+  for (guint b = 0; b < MEDIAN_BUCKETS; b++)
+    {
+      if (seen <= lo && lo < seen + histogram[b])
+        {
+          bucket_lo = b;
+          below_lo = seen;
+        }
+      if (seen <= hi && hi < seen + histogram[b])
+        {
+          bucket_hi = b;
+          below = seen;
+          break;
+        }
+      seen += histogram[b];
+    }
+
+  if (shift == 0)
+    {
+      /* Each bucket is one value. */
+      *at_lo = min + bucket_lo;
+      *at_hi = min + bucket_hi;
+      return;
+    }
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint b = ((guint64) (values[i] - min)) >> shift;
+
+      if (b == bucket_lo || b == bucket_hi)
+        g_array_append_val (picked, values[i]);
+    }
+  qsort (picked->data, picked->len, sizeof (gint64), compare_gint64);
+
+  /* The picked values are bucket_lo's then (if another) bucket_hi's. */
+  *at_lo = g_array_index (picked, gint64, lo - below_lo);
+  *at_hi = g_array_index (picked, gint64, bucket_hi == bucket_lo ? hi - below_lo
+                                                                 : histogram[bucket_lo] + hi - below);
+}
+
+/* Median of @values; NAN when empty. */
 static double
 median_ms (gint64 *values,
            gsize   n)
 {
-  gsize lo = 0, hi = n, k = n / 2;
-  gint64 upper, lower;
+  gint64 lower, upper;
 
   if (n == 0)
     return NAN;
 
-  /* Quickselect for the upper middle. */
-  while (hi - lo > 1)
-    {
-      gint64 pivot = values[lo + (hi - lo) / 2];
-      gsize lt = lo, i = lo, gt = hi;
-
-      while (i < gt)
-        {
-          if (values[i] < pivot)
-            {
-              gint64 t = values[lt]; values[lt++] = values[i]; values[i++] = t;
-            }
-          else if (values[i] > pivot)
-            {
-              gint64 t = values[--gt]; values[gt] = values[i]; values[i] = t;
-            }
-          else
-            i++;
-        }
-      if (k < lt)
-        hi = lt;
-      else if (k >= gt)
-        lo = gt;
-      else
-        break;
-    }
-  upper = values[k];
-  if (n % 2 == 1)
-    return (double) upper;
-
-  /* Everything before k is ≤ upper: the lower middle is their maximum. */
-  lower = values[0];
-  for (gsize i = 1; i < k; i++)
-    lower = MAX (lower, values[i]);
+  select_ranks (values, n, (n - 1) / 2, n / 2, &lower, &upper);
   return ((double) lower + (double) upper) / 2.0;
 }
 
-/* Fills @steps from the records whose segment (per @segment_of) is @segment
- * (G_MAXUINT32: every record). */
+/* @reached[k]: customers whose furthest step is k (1 … n); @in_progress[k]
+ * of them still in their window; @median_ms per step (k ≥ 1). */
 static void
-fill_steps (const Run     *run,
-            guint64        n_customers,
-            const guint32 *segment_of,
-            guint32        segment,
-            WmFunnelStep  *steps,
-            gint64        *scratch)
+fill_steps (const WmFunnelQuery *query,
+            const guint64       *reached,
+            const guint64       *in_progress,
+            const double        *median_ms_by_step,
+            WmFunnelStep        *steps)
+{
+  guint n = query->n_steps;
+  guint64 at_least[WM_FUNNEL_MAX_STEPS + 2] = { 0 };
+
+  /* N(k) sums the furthest-step counts from k up. */
+  for (int k = (int) n; k >= 1; k--)
+    at_least[k] = at_least[k + 1] + reached[k];
+
+  for (guint k = 0; k < n; k++)
+    {
+      WmFunnelStep *step = &steps[k];
+      guint64 count = at_least[k + 1];
+      guint64 previous = k == 0 ? count : at_least[k];
+
+      step->touchpoints = g_strdupv (query->steps[k]);
+      step->customers = count;
+      step->from_start = at_least[1] > 0 ? (double) count / (double) at_least[1] : 0.0;
+      step->from_previous = k == 0 ? 1.0 : previous > 0 ? (double) count / (double) previous : 0.0;
+      step->in_progress = k == 0 ? 0 : in_progress[k];
+      step->dropped = k == 0 ? 0 : previous - count - step->in_progress;
+      step->median_s = k == 0 ? NAN : median_ms_by_step[k] / 1000.0;
+    }
+}
+
+/* The whole funnel, from what the threads counted. */
+static void
+fill_total (Run          *run,
+            guint         n_parts,
+            WmFunnelStep *steps)
 {
   guint n = run->query->n_steps;
   guint64 reached[WM_FUNNEL_MAX_STEPS + 1] = { 0 };
   guint64 in_progress[WM_FUNNEL_MAX_STEPS + 1] = { 0 };
+  double medians[WM_FUNNEL_MAX_STEPS] = { 0 };
+
+  for (guint p = 0; p < n_parts; p++)
+    for (guint k = 0; k <= n; k++)
+      {
+        reached[k] += run->parts[p].reached[k];
+        in_progress[k] += run->parts[p].in_progress[k];
+      }
+
+  for (guint k = 1; k < n; k++)
+    {
+      gint64 *values = run->step_durations[k];
+      gsize m = 0;
+
+      /* Parts start in customer order; close the gaps between them. */
+      for (guint p = 0; p < n_parts; p++)
+        if (run->parts[p].started)
+          {
+            memmove (values + m, values + run->parts[p].first,
+                     run->parts[p].n_durations[k] * sizeof (gint64));
+            m += run->parts[p].n_durations[k];
+          }
+      medians[k] = median_ms (values, m);
+    }
+
+  fill_steps (run->query, reached, in_progress, medians, steps);
+}
+
+/* One breakdown segment, from the per-customer records. */
+static void
+fill_segment (const Run     *run,
+              guint64        n_customers,
+              const guint32 *segment_of,
+              guint32        segment,
+              WmFunnelStep  *steps,
+              gint64        *scratch)
+{
+  guint n = run->query->n_steps;
+  guint64 reached[WM_FUNNEL_MAX_STEPS + 1] = { 0 };
+  guint64 in_progress[WM_FUNNEL_MAX_STEPS + 1] = { 0 };
+  double medians[WM_FUNNEL_MAX_STEPS] = { 0 };
+  gsize m[WM_FUNNEL_MAX_STEPS] = { 0 };
+  gint64 *values[WM_FUNNEL_MAX_STEPS];
+
+  /* scratch holds n_customers values per step. */
+  for (guint k = 1; k < n; k++)
+    values[k] = scratch + (k - 1) * n_customers;
 
   for (guint64 c = 0; c < n_customers; c++)
     {
       const Record *record = &run->records[c];
 
-      if (record->reached == 0 ||
-          (segment != G_MAXUINT32 && segment_of[record->value] != segment))
+      if (record->reached == 0 || segment_of[record->value] != segment)
         continue;
       reached[record->reached]++;
-      if (record->in_progress)
-        in_progress[record->reached]++;
+      in_progress[record->reached] += record->in_progress;
+      for (guint k = 1; k < record->reached; k++)
+        values[k][m[k]++] = run->durations[c * (n - 1) + k - 1];
     }
 
-  /* reached[k]: customers whose furthest step is k; N(k) sums from k up. */
-  for (int k = (int) n - 1; k >= 1; k--)
-    reached[k] += reached[k + 1];
+  for (guint k = 1; k < n; k++)
+    medians[k] = median_ms (values[k], m[k]);
 
-  for (guint k = 0; k < n; k++)
-    {
-      WmFunnelStep *step = &steps[k];
-      guint64 count = reached[k + 1];
-      guint64 previous = k == 0 ? count : reached[k];
-
-      step->touchpoints = g_strdupv (run->query->steps[k]);
-      step->customers = count;
-      step->from_start = reached[1] > 0 ? (double) count / (double) reached[1] : 0.0;
-      step->from_previous = k == 0 ? 1.0 : previous > 0 ? (double) count / (double) previous : 0.0;
-      step->in_progress = k == 0 ? 0 : in_progress[k];
-      step->dropped = k == 0 ? 0 : previous - count - step->in_progress;
-      step->median_s = NAN;
-
-      if (k > 0)
-        {
-          gsize m = 0;
-
-          for (guint64 c = 0; c < n_customers; c++)
-            {
-              const Record *record = &run->records[c];
-
-              if (record->reached > k &&
-                  (segment == G_MAXUINT32 || segment_of[record->value] == segment))
-                scratch[m++] = run->durations[c * (n - 1) + k - 1];
-            }
-          step->median_s = median_ms (scratch, m) / 1000.0;
-        }
-    }
+  fill_steps (run->query, reached, in_progress, medians, steps);
 }
 
 typedef struct
@@ -297,7 +420,7 @@ fill_segments (const Run         *run,
     {
       result->segments[s].value = g_strdup (names->pdata[s]);
       result->segments[s].steps = g_new0 (WmFunnelStep, result->n_steps);
-      fill_steps (run, n_customers, segment_of, s, result->segments[s].steps, scratch);
+      fill_segment (run, n_customers, segment_of, s, result->segments[s].steps, scratch);
     }
 }
 
@@ -349,10 +472,10 @@ wm_funnel_query_run (const WmFunnelQuery *query,
   g_autofree guint32 *masks = NULL;
   g_autofree Record *records = NULL;
   g_autofree gint64 *durations = NULL;
-  g_autofree gint64 *scratch = NULL;
+  g_autofree gint64 *step_durations = NULL;
   WmBreakdown breakdown = { 0 };
   guint64 n_customers;
-  Run run;
+  Run run = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (query != NULL, NULL);
@@ -373,17 +496,26 @@ wm_funnel_query_run (const WmFunnelQuery *query,
       }
 
   n_customers = journeys->columns.n_customers;
-  records = g_new (Record, MAX (n_customers, 1));
-  durations = g_new (gint64, MAX (n_customers * (query->n_steps - 1), 1));
+  step_durations = g_new (gint64, MAX (n_customers * (query->n_steps - 1), 1));
+  for (guint k = 1; k < query->n_steps; k++)
+    run.step_durations[k] = step_durations + (k - 1) * n_customers;
 
   if (query->breakdown_by != NULL)
-    wm_breakdown_init (&breakdown, journeys, query->breakdown_by);
+    {
+      wm_breakdown_init (&breakdown, journeys, query->breakdown_by);
+      records = g_new (Record, MAX (n_customers, 1));
+      durations = g_new (gint64, MAX (n_customers * (query->n_steps - 1), 1));
+      run.breakdown = &breakdown;
+      run.records = records;
+      run.durations = durations;
+    }
 
-  run = (Run) {
-    query, &journeys->columns, masks,
-    query->breakdown_by != NULL ? &breakdown : NULL,
-    query->window_s * 1000, journeys->last_ts, records, durations,
-  };
+  run.query = query;
+  run.columns = &journeys->columns;
+  run.masks = masks;
+  run.window_ms = query->window_s * 1000;
+  run.last_ts = journeys->last_ts;
+
   ok = wm_journeys_run_parallel (journeys, match_range, &run, progress, user_data,
                                  cancellable, error);
   if (!ok)
@@ -398,16 +530,16 @@ wm_funnel_query_run (const WmFunnelQuery *query,
   result->n_steps = query->n_steps;
   result->steps = g_new0 (WmFunnelStep, query->n_steps);
   result->breakdown_by = g_strdup (query->breakdown_by);
-  result->segments = g_new0 (WmFunnelSegment, 1);
 
-  scratch = g_new (gint64, MAX (n_customers, 1));
-  fill_steps (&run, n_customers, NULL, G_MAXUINT32, result->steps, scratch);
+  fill_total (&run, WM_JOURNEYS_MAX_PARTS, result->steps);
   if (query->breakdown_by != NULL)
     {
-      g_free (result->segments);
-      fill_segments (&run, n_customers, &breakdown, result, scratch);
+      /* The total is done with the step durations: reuse them as scratch. */
+      fill_segments (&run, n_customers, &breakdown, result, step_durations);
       wm_breakdown_clear (&breakdown);
     }
+  else
+    result->segments = g_new0 (WmFunnelSegment, 1);
 
   return g_steal_pointer (&result);
 }

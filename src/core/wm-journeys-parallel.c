@@ -13,6 +13,20 @@
 #include "wm-error.h"
 #include "wm-journeys-private.h"
 
+static guint64 block = 65536;
+
+guint64
+wm_journeys_get_block (void)
+{
+  return block;
+}
+
+void
+wm_journeys_set_block_for_testing (guint64 size)
+{
+  block = MAX (size, 1);
+}
+
 typedef struct
 {
   WmJourneysRangeFunc  func;
@@ -31,7 +45,7 @@ run_block (Part    *part,
   if (g_cancellable_is_cancelled (part->cancellable))
     return FALSE;
 
-  part->func (start, MIN (start + WM_JOURNEYS_BLOCK, part->last), part->part, part->data);
+  part->func (start, MIN (start + wm_journeys_get_block (), part->last), part->part, part->data);
   g_atomic_int_inc (&part->blocks_done);
   return TRUE;
 }
@@ -41,7 +55,7 @@ run_part (gpointer data)
 {
   Part *part = data;
 
-  for (guint64 start = part->first; start < part->last; start += WM_JOURNEYS_BLOCK)
+  for (guint64 start = part->first; start < part->last; start += wm_journeys_get_block ())
     if (!run_block (part, start))
       break;
 
@@ -69,7 +83,7 @@ wm_journeys_run_parallel (WmJourneys           *journeys,
                           GError              **error)
 {
   guint64 n = journeys->columns.n_customers;
-  guint n_parts = n >= 2 * WM_JOURNEYS_BLOCK ? 2 : 1;
+  guint n_parts = n >= 2 * block ? 2 : 1;
   guint64 total_blocks = 0;
   Part parts[WM_JOURNEYS_MAX_PARTS];
   GThread *helper = NULL;
@@ -77,13 +91,13 @@ wm_journeys_run_parallel (WmJourneys           *journeys,
   for (guint p = 0; p < n_parts; p++)
     {
       parts[p] = (Part) { func, data, cancellable, n * p / n_parts, n * (p + 1) / n_parts, p, 0 };
-      total_blocks += (parts[p].last - parts[p].first + WM_JOURNEYS_BLOCK - 1) / WM_JOURNEYS_BLOCK;
+      total_blocks += (parts[p].last - parts[p].first + block - 1) / block;
     }
 
   if (n_parts > 1)
     helper = g_thread_new ("waymark-query", run_part, &parts[1]);
 
-  for (guint64 start = parts[0].first; start < parts[0].last; start += WM_JOURNEYS_BLOCK)
+  for (guint64 start = parts[0].first; start < parts[0].last; start += block)
     {
       if (!run_block (&parts[0], start))
         break;
@@ -107,4 +121,40 @@ wm_journeys_run_parallel (WmJourneys           *journeys,
     progress (1.0, user_data);
 
   return TRUE;
+}
+
+typedef struct
+{
+  WmJourneysRangeFunc func;
+  gpointer            data;
+  guint64             first;
+  guint64             last;
+} Half;
+
+static gpointer
+run_half (gpointer data)
+{
+  Half *half = data;
+
+  half->func (half->first, half->last, 1, half->data);
+  return NULL;
+}
+
+void
+wm_parallel_halves (guint64             n,
+                    WmJourneysRangeFunc func,
+                    gpointer            data)
+{
+  Half second = { func, data, n / 2, n };
+  GThread *thread;
+
+  if (n < 2 * block)
+    {
+      func (0, n, 0, data);
+      return;
+    }
+
+  thread = g_thread_new ("waymark-query", run_half, &second);
+  func (0, n / 2, 0, data);
+  g_thread_join (thread);
 }

@@ -38,9 +38,11 @@ struct _WmJourneys
   GHashTable      *touchpoint_ids;       /* name → id */
 };
 
-/* Customers are processed in blocks this large between progress reports
- * and cancellation checks. */
-#define WM_JOURNEYS_BLOCK 65536
+/* Customers are processed in blocks of this many (65536 unless a test
+ * makes it small) between progress reports and cancellation checks; two
+ * threads share the work from two blocks on. */
+guint64  wm_journeys_get_block         (void);
+void     wm_journeys_set_block_for_testing (guint64 block);
 
 void     wm_journey_columns_clear      (WmJourneyColumns  *columns);
 
@@ -87,6 +89,11 @@ gboolean wm_journeys_run_parallel      (WmJourneys        *journeys,
                                         GCancellable      *cancellable,
                                         GError           **error);
 #define WM_JOURNEYS_MAX_PARTS 2
+/* Calls @func on [0, n) cut in two (parts 0 and 1), the second half on a
+ * thread of its own; small ranges in one call. */
+void     wm_parallel_halves            (guint64            n,
+                                        WmJourneysRangeFunc func,
+                                        gpointer           data);
 /* TRUE, with WM_ERROR_CANCELLED set, once @cancellable fired. */
 gboolean wm_journeys_check_cancelled   (GCancellable      *cancellable,
                                         GError           **error);
