@@ -234,31 +234,35 @@ check_query (const WmFlowQuery  *query,
 
 #define DEAD G_MAXUINT32
 
+/* A customer's path: @event is its event at the current step, which it
+ * has only if event < stop (else it exits here); DEAD once it exited, or
+ * for customers without a start. */
 typedef struct
 {
-  guint32 event;    /* current event of the path; DEAD once it exited */
-  guint32 start;
-  guint32 end;      /* the customer's events end here */
+  guint32 event;
+  guint32 stop;     /* first event past the window, the depth or the customer's events */
   guint32 slot;     /* slot at the current step (previous << 16 | candidate while choosing) */
 } Path;
 
 /* What one thread counts in one step. */
 typedef struct
 {
-  guint64 *counts;          /* by touchpoint id */
+  guint64 *counts;          /* by touchpoint id, of the next step's events */
   guint64 *links;           /* n_slots × n_slots, before folding */
   guint64 *final_links;     /* after folding */
   guint64 *slot_customers;
   guint64 *slot_channels;   /* n_slots × n_channel_ids */
+  guint64  n_paths;         /* customers with a start */
 } Tally;
 
 typedef struct
 {
   const WmJourneyColumns *columns;
-  Path                   *paths;
-  guint32                *candidates;   /* per path: its event at this step, or DEAD (Exit) */
-  guint                   column;
+  Path                   *paths;        /* per customer */
+  guint32                 from;         /* 0: the first event */
+  guint                   depth;
   gint64                  window_ms;
+  guint                   column;
   guint                   n_slots;
   guint                   n_channels;
   guint                   top;          /* touchpoint slots this step */
@@ -268,32 +272,43 @@ typedef struct
   guint64                *links;        /* summed Tally.links */
 } Flow;
 
-/* Where each live path goes at this step: an event, or Exit. */
+/* Each customer's start, where the path must stop, and the start counts. */
 static void
-advance_range (guint64  first,
-               guint64  last,
-               guint    part,
-               gpointer data)
+start_range (guint64  first,
+             guint64  last,
+             guint    part,
+             gpointer data)
 {
   Flow *flow = data;
   const WmJourneyColumns *columns = flow->columns;
-  guint64 *counts = flow->tallies[part].counts;
+  Tally *tally = &flow->tallies[part];
 
-  for (guint64 i = first; i < last; i++)
+  for (guint64 c = first; c < last; c++)
     {
-      const Path *path = &flow->paths[i];
-      guint32 next;
+      guint32 end = columns->offsets[c + 1];
+      guint32 start = DEAD;
+      guint32 stop;
+      Path *path = &flow->paths[c];
 
-      if (path->event == DEAD)
+      for (guint32 e = columns->offsets[c]; e < end; e++)
+        if (flow->from == 0 || columns->touchpoint[e] == flow->from)
+          {
+            start = e;
+            break;
+          }
+
+      path->event = start;
+      path->slot = 0;
+      if (start == DEAD)
         continue;
-      next = flow->column == 0 ? path->event : path->event + 1;
-      if (next < path->end && columns->ts[next] - columns->ts[path->start] <= flow->window_ms)
-        {
-          flow->candidates[i] = next;
-          counts[columns->touchpoint[next]]++;
-        }
-      else
-        flow->candidates[i] = DEAD;
+
+      /* Steps 0 … depth at most, within the window of the start. */
+      end = MIN ((guint64) end, (guint64) start + flow->depth + 1);
+      for (stop = start + 1; stop < end && columns->ts[stop] - columns->ts[start] <= flow->window_ms; stop++)
+        ;
+      path->stop = stop;
+      tally->counts[columns->touchpoint[start]]++;
+      tally->n_paths++;
     }
 }
 
@@ -314,11 +329,11 @@ candidate_range (guint64  first,
 
       if (path->event == DEAD)
         continue;
-      if (flow->candidates[i] == DEAD)
+      if (path->event >= path->stop)
         slot = flow->top + 1;
       else
         {
-          slot = flow->slot_of_tp[flow->columns->touchpoint[flow->candidates[i]]];
+          slot = flow->slot_of_tp[flow->columns->touchpoint[path->event]];
           if (slot == NO_SLOT)
             slot = flow->top;
         }
@@ -327,8 +342,8 @@ candidate_range (guint64  first,
     }
 }
 
-/* Folds thin links into Other, counts nodes, channels and links, and
- * moves the paths on. */
+/* Folds thin links into Other, counts nodes, channels and links, moves
+ * the paths on and counts what they reach next. */
 static void
 settle_range (guint64  first,
               guint64  last,
@@ -336,29 +351,35 @@ settle_range (guint64  first,
               gpointer data)
 {
   Flow *flow = data;
+  const WmJourneyColumns *columns = flow->columns;
   Tally *tally = &flow->tallies[part];
   guint n_slots = flow->n_slots;
 
   for (guint64 i = first; i < last; i++)
     {
       Path *path = &flow->paths[i];
-      guint32 previous, slot, next;
+      guint32 previous, slot;
 
       if (path->event == DEAD)
         continue;
       previous = path->slot >> 16;
       slot = path->slot & 0xffff;
-      next = flow->candidates[i];
 
       if (flow->column > 0 && slot < flow->top &&
           (double) flow->links[previous * n_slots + slot] < flow->threshold)
         slot = flow->top;
       tally->final_links[previous * n_slots + slot]++;
       tally->slot_customers[slot]++;
-      if (next != DEAD)
-        tally->slot_channels[slot * flow->n_channels + flow->columns->channel[next]]++;
       path->slot = slot;
-      path->event = next;
+
+      if (path->event >= path->stop)
+        {
+          path->event = DEAD;
+          continue;
+        }
+      tally->slot_channels[slot * flow->n_channels + columns->channel[path->event]]++;
+      if (++path->event < path->stop)
+        tally->counts[columns->touchpoint[path->event]]++;
     }
 }
 
@@ -394,7 +415,6 @@ wm_flow_query_run (const WmFlowQuery   *query,
 {
   const WmJourneyColumns *columns;
   g_autofree Path *paths = NULL;
-  g_autofree guint32 *candidates = NULL;
   g_autofree guint32 *slot_tp = NULL;
   g_autofree guint32 *slot_of_tp = NULL;
   g_autofree guint64 *counts = NULL;
@@ -412,6 +432,7 @@ wm_flow_query_run (const WmFlowQuery   *query,
   Step step;
   guint32 from = 0;
   guint64 n_paths = 0;
+  guint64 n_customers;
   guint n_slots, n_channels, n_tps;
   gsize tally_size;
 
@@ -424,27 +445,16 @@ wm_flow_query_run (const WmFlowQuery   *query,
     return NULL;
 
   columns = &journeys->columns;
+  n_customers = columns->n_customers;
   n_slots = query->top + 2;
   n_channels = MAX (journeys->n_channel_ids, 1);
   n_tps = MAX (journeys->n_touchpoint_ids, 1);
 
   paths = g_new (Path, MAX (columns->n_customers, 1));
-  for (guint64 c = 0; c < columns->n_customers; c++)
-    {
-      guint32 end = columns->offsets[c + 1];
-
-      for (guint32 e = columns->offsets[c]; e < end; e++)
-        if (query->from == NULL || columns->touchpoint[e] == from)
-          {
-            paths[n_paths++] = (Path) { e, e, end, 0 };
-            break;
-          }
-    }
 
   if (progress != NULL)
     progress (1.0 / (query->depth + 2), user_data);
 
-  candidates = g_new (guint32, MAX (n_paths, 1));
   slot_tp = g_new0 (guint32, n_slots);
   slot_of_tp = g_new0 (guint32, n_tps);
   counts = g_new0 (guint64, n_tps);
@@ -470,13 +480,18 @@ wm_flow_query_run (const WmFlowQuery   *query,
     }
   flow.columns = columns;
   flow.paths = paths;
-  flow.candidates = candidates;
+  flow.from = from;
+  flow.depth = query->depth;
   flow.window_ms = query->window_s * 1000;
   flow.n_slots = n_slots;
   flow.n_channels = n_channels;
   flow.slot_of_tp = slot_of_tp;
-  flow.threshold = query->min_share * (double) n_paths;
   flow.links = links;
+
+  wm_parallel_halves (n_customers, start_range, &flow);
+  for (guint p = 0; p < WM_JOURNEYS_MAX_PARTS; p++)
+    n_paths += flow.tallies[p].n_paths;
+  flow.threshold = query->min_share * (double) n_paths;
 
   step = (Step) { journeys, 0, n_slots, slot_tp, slot_of_tp, counts, slot_customers,
                   slot_channels, node_of_slot, nodes, the_links };
@@ -492,23 +507,23 @@ wm_flow_query_run (const WmFlowQuery   *query,
         }
 
       flow.column = column;
-      memset (tally_memory, 0, sizeof (guint64) * tally_size * WM_JOURNEYS_MAX_PARTS);
 
-      wm_parallel_halves (n_paths, advance_range, &flow);
+      /* The counts of this step's events came with the previous pass. */
       for (guint p = 0; p < WM_JOURNEYS_MAX_PARTS; p++)
         add_into (counts, flow.tallies[p].counts, n_tps);
       choose_slots (&step, query->top);
       flow.top = step.top;
+      memset (tally_memory, 0, sizeof (guint64) * tally_size * WM_JOURNEYS_MAX_PARTS);
 
       memset (links, 0, sizeof (guint64) * n_slots * n_slots);
-      wm_parallel_halves (n_paths, candidate_range, &flow);
+      wm_parallel_halves (n_customers, candidate_range, &flow);
       for (guint p = 0; p < WM_JOURNEYS_MAX_PARTS; p++)
         add_into (links, flow.tallies[p].links, n_slots * n_slots);
 
       memset (slot_customers, 0, sizeof (guint64) * n_slots);
       memset (slot_channels, 0, sizeof (guint64) * n_slots * n_channels);
       memset (final_links, 0, sizeof (guint64) * n_slots * n_slots);
-      wm_parallel_halves (n_paths, settle_range, &flow);
+      wm_parallel_halves (n_customers, settle_range, &flow);
       for (guint p = 0; p < WM_JOURNEYS_MAX_PARTS; p++)
         {
           add_into (slot_customers, flow.tallies[p].slot_customers, n_slots);
