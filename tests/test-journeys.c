@@ -70,35 +70,61 @@ reload (WmTestProject *data)
   g_assert_no_error (error);
 }
 
+/* Replaces the cached touchpoint of every event of @data with A's id. */
+static void
+tamper (WmTestProject *data,
+        guint          n_events)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    wm_project_prepare (data->project, "UPDATE journey_cache SET touchpoint = ?", NULL);
+  g_autofree guint32 *ids = g_new (guint32, n_events);
+
+  for (guint i = 0; i < n_events; i++)
+    ids[i] = 1;
+  sqlite3_bind_blob (stmt, 1, ids, n_events * sizeof (guint32), SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+static void
+test_second_import_merges (void)
+{
+  g_autoptr(WmTestProject) data = wm_test_project_new (first_file);
+  const char *b[] = { "B", NULL };
+
+  g_assert_true (cache_is_current (data->project));
+  assert_matches_events (data);
+
+  /* b's B and a's earlier C go into the customers' journeys in order. */
+  wm_test_project_import (data, second_file);
+  g_assert_true (cache_is_current (data->project));
+  assert_matches_events (data);
+  g_assert_cmpuint (wm_journeys_count_customers (data->journeys, b), ==, 2);
+}
+
 static void
 test_cache_is_used (void)
 {
   g_autoptr(WmTestProject) data = wm_test_project_new (first_file);
-  g_autoptr(sqlite3_stmt) tamper = NULL;
-  const char *tp[] = { "B", NULL };
+  const char *b[] = { "B", NULL };
 
-  g_assert_true (cache_is_current (data->project));
-  assert_matches_events (data);
-  g_assert_cmpuint (wm_journeys_count_customers (data->journeys, tp), ==, 1);
+  g_assert_cmpuint (wm_journeys_count_customers (data->journeys, b), ==, 1);
 
   /* Loading reads the cache, not the events: a (current) cache saying
    * every event is A shows through. */
-  tamper = wm_project_prepare (data->project,
-                               "UPDATE journey_cache SET touchpoint = ?", NULL);
-  {
-    guint32 ids[3] = { 1, 1, 1 };
-
-    sqlite3_bind_blob (tamper, 1, ids, sizeof ids, SQLITE_STATIC);
-    g_assert_cmpint (sqlite3_step (tamper), ==, SQLITE_DONE);
-  }
+  tamper (data, 3);
   reload (data);
-  g_assert_cmpuint (wm_journeys_count_customers (data->journeys, tp), ==, 0);
+  g_assert_cmpuint (wm_journeys_count_customers (data->journeys, b), ==, 0);
 
-  /* A second import rebuilds it from the events. */
+  /* An import reads only its own rows into the cache it found: a's B
+   * stays hidden, b's new B shows. */
   wm_test_project_import (data, second_file);
-  g_assert_true (cache_is_current (data->project));
+  g_assert_cmpuint (wm_journeys_count_customers (data->journeys, b), ==, 1);
+
+  /* Without a cache everything is read again. */
+  g_assert_true (wm_project_exec (data->project, "DROP TABLE journey_cache", NULL));
+  reload (data);
   assert_matches_events (data);
-  g_assert_cmpuint (wm_journeys_count_customers (data->journeys, tp), ==, 2);
+  g_assert_cmpuint (wm_journeys_count_customers (data->journeys, b), ==, 2);
 }
 
 static void
@@ -185,6 +211,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/journeys/second-import-merges", test_second_import_merges);
   g_test_add_func ("/journeys/cache-is-used", test_cache_is_used);
   g_test_add_func ("/journeys/cancelled-import", test_cancelled_import);
   g_test_add_func ("/journeys/missing-or-stale", test_missing_or_stale);

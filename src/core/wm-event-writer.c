@@ -79,7 +79,10 @@ struct _WmEventWriter
   guint         n_pending;
   sqlite3_stmt *insert_reject;
   GArray       *seen_customers;  /* bitset of customer ids */
+  GArray       *added;           /* guint32 events per customer id */
   guint64       n_customers;
+  gint64        events_rowid_before;
+  gint64        imports_id_before;
 
   /* Owned by the caller's thread. */
   Batch        *filling;
@@ -193,12 +196,37 @@ count_customer (WmEventWriter *self,
   if (word >= self->seen_customers->len)
     g_array_set_size (self->seen_customers, MAX (word + 1, self->seen_customers->len * 2));
 
+  if ((guint64) id >= self->added->len)
+    g_array_set_size (self->added, MAX ((guint) id + 1, self->added->len * 2));
+  g_array_index (self->added, guint32, id)++;
+
   words = (guint64 *) (gpointer) self->seen_customers->data;
   if ((words[word] & bit) == 0)
     {
       words[word] |= bit;
       self->n_customers++;
     }
+}
+
+static gboolean
+query_max (WmProject   *project,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = wm_project_prepare (project, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      wm_project_set_sqlite_error (project, rc, "import", error);
+      return FALSE;
+    }
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 static sqlite3_stmt *
@@ -493,6 +521,7 @@ wm_event_writer_new (WmProject   *project,
   self->db = wm_project_get_db (project);
   self->file_name = g_strdup (file_name);
   self->seen_customers = g_array_sized_new (FALSE, TRUE, sizeof (guint64), 1024);
+  self->added = g_array_sized_new (FALSE, TRUE, sizeof (guint32), 4096);
 
   if (!wm_project_exec (project, "BEGIN IMMEDIATE", error))
     return NULL;
@@ -517,6 +546,11 @@ wm_event_writer_new (WmProject   *project,
                                             " VALUES (?, ?, ?, ?, ?)",
                                             error);
   if (self->insert_reject == NULL)
+    return NULL;
+
+  /* Where the events stood: the journey cache is updated from there. */
+  if (!query_max (project, "SELECT coalesce(max(rowid), 0) FROM events", &self->events_rowid_before, error) ||
+      !query_max (project, "SELECT coalesce(max(id), 0) FROM imports", &self->imports_id_before, error))
     return NULL;
 
   history = wm_project_prepare (project,
@@ -657,8 +691,15 @@ wm_event_writer_commit (WmEventWriter  *self,
     }
 
   /* In the same transaction: the journeys cache always matches the events. */
-  if (!wm_journeys_cache_refresh (self->project, self->import_id, self->n_events, error))
-    return FALSE;
+  {
+    WmJourneysDelta delta = {
+      self->import_id, self->n_events, self->events_rowid_before, self->imports_id_before,
+      (const guint32 *) (gconstpointer) self->added->data, self->added->len,
+    };
+
+    if (!wm_journeys_cache_refresh (self->project, &delta, error))
+      return FALSE;
+  }
 
   if (!wm_project_exec (self->project, "COMMIT", error))
     return FALSE;
@@ -730,6 +771,7 @@ wm_event_writer_free (WmEventWriter *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
   g_clear_pointer (&self->seen_customers, g_array_unref);
+  g_clear_pointer (&self->added, g_array_unref);
   g_clear_object (&self->project);
   g_free (self->file_name);
   g_free (self);

@@ -4,9 +4,12 @@
  * The cache is one row of a few big BLOBs (native byte order) tagged with
  * the largest events rowid and imports id it was built from.  Events are
  * only ever added by imports, each of which adds an imports row, so a
- * matching tag means the cache holds exactly the events.  Imports rebuild
- * the cache inside their own transaction: it commits or rolls back with
- * the events it describes.
+ * matching tag means the cache holds exactly the events.  Imports update
+ * the cache inside their own transaction (it commits or rolls back with
+ * the events it describes): they merge their new events into the cache
+ * they found, reading only their own rows; without a current cache (older
+ * files) everything is read, in two scans so that memory holds only the
+ * result.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,23 +22,26 @@
 #include "wm-journeys-private.h"
 
 /* Bumped whenever the layout of the BLOBs changes. */
-#define CACHE_FORMAT (1 + (G_BYTE_ORDER == G_BIG_ENDIAN ? 1000 : 0))
+#define CACHE_FORMAT (2 + (G_BYTE_ORDER == G_BIG_ENDIAN ? 1000 : 0))
 /* SQLite refuses values above SQLITE_MAX_LENGTH (1e9 bytes by default);
  * beyond this the cache lives in memory only. */
 #define MAX_BLOB_BYTES G_GUINT64_CONSTANT (900000000)
 #define CANCEL_EVERY_ROWS (1 << 20)
 
+/* Recreated on every write, so an older layout never lingers. */
 static const char create_table[] =
-  "CREATE TABLE IF NOT EXISTS journey_cache (id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "DROP TABLE IF EXISTS journey_cache;"
+  "CREATE TABLE journey_cache (id INTEGER PRIMARY KEY CHECK (id = 1),"
   " format INTEGER NOT NULL, events_rowid INTEGER NOT NULL, imports_id INTEGER NOT NULL,"
-  " customers INTEGER NOT NULL, events INTEGER NOT NULL,"
+  " customers INTEGER NOT NULL, events INTEGER NOT NULL, customer BLOB,"
   " offsets BLOB, ts BLOB, touchpoint BLOB, channel BLOB, property_set BLOB)";
 
-static const char *blob_columns[] = { "offsets", "ts", "touchpoint", "channel", "property_set" };
+static const char *blob_columns[] = { "customer", "offsets", "ts", "touchpoint", "channel", "property_set" };
 
 void
 wm_journey_columns_clear (WmJourneyColumns *columns)
 {
+  g_clear_pointer (&columns->customer_ids, g_free);
   g_clear_pointer (&columns->offsets, g_free);
   g_clear_pointer (&columns->ts, g_free);
   g_clear_pointer (&columns->touchpoint, g_free);
@@ -137,6 +143,111 @@ sort_customer (WmJourneyColumns *columns,
   memcpy (columns->property_set + first, property_set, n * sizeof (guint32));
 }
 
+static void
+allocate (WmJourneyColumns *columns,
+          guint64           n_customers,
+          guint64           n_events)
+{
+  columns->n_customers = n_customers;
+  columns->n_events = n_events;
+  columns->customer_ids = g_new (guint32, MAX (n_customers, 1));
+  columns->offsets = g_new (guint32, n_customers + 1);
+  columns->ts = g_new (gint64, MAX (n_events, 1));
+  columns->touchpoint = g_new (guint32, MAX (n_events, 1));
+  columns->channel = g_new (guint32, MAX (n_events, 1));
+  columns->property_set = g_new (guint32, MAX (n_events, 1));
+}
+
+/* From events per customer id (@cursor, 1 … max_customer), allocates
+ * @columns and lays the customers out in id order; afterwards cursor[id]
+ * is where that customer's first event goes. */
+static void
+lay_out (WmJourneyColumns *columns,
+         guint32          *cursor,
+         gint64            max_customer,
+         guint64           n_events)
+{
+  guint64 n_customers = 0;
+  guint64 index = 0;
+  guint32 position = 0;
+
+  for (gint64 c = 1; c <= max_customer; c++)
+    n_customers += cursor[c] > 0;
+
+  allocate (columns, n_customers, n_events);
+  for (gint64 c = 1; c <= max_customer; c++)
+    if (cursor[c] > 0)
+      {
+        guint32 n = cursor[c];
+
+        columns->customer_ids[index] = (guint32) c;
+        columns->offsets[index++] = position;
+        cursor[c] = position;
+        position += n;
+      }
+  columns->offsets[n_customers] = position;
+}
+
+static gboolean
+changed_while_reading (GError **error)
+{
+  g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
+               _("The events changed while they were being read; try again"));
+  return FALSE;
+}
+
+/* Places the rows of @scan (customer, ts, touchpoint, channel,
+ * property_set) at cursor[customer]++; there must be @expected rows. */
+static gboolean
+place_rows (WmProject         *project,
+            sqlite3_stmt      *scan,
+            guint32           *cursor,
+            gint64             max_customer,
+            guint64            expected,
+            WmJourneyColumns  *columns,
+            GCancellable      *cancellable,
+            GError           **error)
+{
+  guint64 rows = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (scan)) == SQLITE_ROW)
+    {
+      gint64 customer = sqlite3_column_int64 (scan, 0);
+      guint32 at;
+
+      /* Reads run in one transaction and see the same events; this only
+       * guards memory against a damaged file. */
+      if (customer < 1 || customer > max_customer ||
+          (at = cursor[customer]) >= columns->n_events || rows >= expected)
+        return changed_while_reading (error);
+
+      cursor[customer]++;
+      columns->ts[at] = sqlite3_column_int64 (scan, 1);
+      columns->touchpoint[at] = (guint32) sqlite3_column_int64 (scan, 2);
+      /* NULL reads as 0: none. */
+      columns->channel[at] = (guint32) sqlite3_column_int64 (scan, 3);
+      columns->property_set[at] = (guint32) sqlite3_column_int64 (scan, 4);
+      if ((++rows % CANCEL_EVERY_ROWS) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  if (rc != SQLITE_ROW && scan_failed (project, rc, cancellable, error))
+    return FALSE;
+  if (wm_journeys_check_cancelled (cancellable, error))
+    return FALSE;
+  if (rows != expected)
+    return changed_while_reading (error);
+
+  return TRUE;
+}
+
+static void
+sort_customers (WmJourneyColumns *columns)
+{
+  for (guint64 c = 0; c < columns->n_customers; c++)
+    sort_customer (columns, columns->offsets[c], columns->offsets[c + 1]);
+}
+
 gboolean
 wm_journeys_cache_build (WmProject         *project,
                          WmJourneyColumns  *columns,
@@ -148,7 +259,6 @@ wm_journeys_cache_build (WmProject         *project,
   g_autofree guint32 *cursor = NULL;
   gint64 max_customer = 0;
   guint64 n_events = 0;
-  guint64 n_customers = 0;
   guint64 rows = 0;
   int rc;
 
@@ -183,76 +293,93 @@ wm_journeys_cache_build (WmProject         *project,
   if (wm_journeys_check_cancelled (cancellable, error))
     return FALSE;
 
-  for (gint64 c = 1; c <= max_customer; c++)
-    n_customers += cursor[c] > 0;
-
-  columns->n_customers = n_customers;
-  columns->n_events = n_events;
-  columns->offsets = g_new (guint32, n_customers + 1);
-  columns->ts = g_new (gint64, MAX (n_events, 1));
-  columns->touchpoint = g_new (guint32, MAX (n_events, 1));
-  columns->channel = g_new (guint32, MAX (n_events, 1));
-  columns->property_set = g_new (guint32, MAX (n_events, 1));
-
-  {
-    guint64 index = 0;
-    guint32 position = 0;
-
-    for (gint64 c = 1; c <= max_customer; c++)
-      if (cursor[c] > 0)
-        {
-          guint32 n = cursor[c];
-
-          columns->offsets[index++] = position;
-          cursor[c] = position;
-          position += n;
-        }
-    columns->offsets[n_customers] = position;
-  }
+  lay_out (columns, cursor, max_customer, n_events);
 
   scan = wm_project_prepare (project,
-                             "SELECT customer, ts, touchpoint, coalesce(channel, 0),"
-                             " coalesce(property_set, 0) FROM events",
+                             "SELECT customer, ts, touchpoint, channel, property_set FROM events",
+                             error);
+  if (scan == NULL ||
+      !place_rows (project, scan, cursor, max_customer, n_events, columns, cancellable, error))
+    {
+      wm_journey_columns_clear (columns);
+      return FALSE;
+    }
+
+  sort_customers (columns);
+  return TRUE;
+}
+
+/* @old holds the events up to delta->events_rowid_before; adds the
+ * import's rows (the only ones read) into @columns.  FALSE without an
+ * error when the import's counts do not match its rows. */
+static gboolean
+merge_import (WmProject              *project,
+              const WmJourneyColumns *old,
+              const WmJourneysDelta  *delta,
+              WmJourneyColumns       *columns,
+              GError                **error)
+{
+  g_autoptr(sqlite3_stmt) scan = NULL;
+  g_autofree guint32 *cursor = NULL;
+  g_autofree guint32 *ends = NULL;
+  gint64 max_customer = 0;
+  guint64 n_events = old->n_events + delta->n_added;
+
+  memset (columns, 0, sizeof *columns);
+
+  if (!query_int (project, "SELECT coalesce(max(id), 0) FROM customers", &max_customer, error))
+    return FALSE;
+  if (n_events > G_MAXUINT32)
+    return FALSE;
+  for (guint64 id = max_customer + 1; id < delta->n_added_ids; id++)
+    if (delta->added[id] > 0)
+      return FALSE;
+  for (guint64 c = 0; c < old->n_customers; c++)
+    if (old->customer_ids[c] < 1 || old->customer_ids[c] > max_customer)
+      return FALSE;
+
+  cursor = g_new0 (guint32, max_customer + 1);
+  for (guint64 c = 0; c < old->n_customers; c++)
+    cursor[old->customer_ids[c]] = old->offsets[c + 1] - old->offsets[c];
+  for (guint64 id = 0; id < MIN (delta->n_added_ids, (guint64) max_customer + 1); id++)
+    cursor[id] += delta->added[id];
+
+  lay_out (columns, cursor, max_customer, n_events);
+
+  /* The old events first: they were stored earlier, so equal times keep
+   * their stored order. */
+  for (guint64 c = 0; c < old->n_customers; c++)
+    {
+      guint32 first = old->offsets[c];
+      guint32 n = old->offsets[c + 1] - first;
+      guint32 at = cursor[old->customer_ids[c]];
+
+      memcpy (columns->ts + at, old->ts + first, n * sizeof (gint64));
+      memcpy (columns->touchpoint + at, old->touchpoint + first, n * sizeof (guint32));
+      memcpy (columns->channel + at, old->channel + first, n * sizeof (guint32));
+      memcpy (columns->property_set + at, old->property_set + first, n * sizeof (guint32));
+      cursor[old->customer_ids[c]] += n;
+    }
+
+  scan = wm_project_prepare (project,
+                             "SELECT customer, ts, touchpoint, channel, property_set FROM events"
+                             " WHERE rowid > ?",
                              error);
   if (scan == NULL)
     goto failed;
-  rows = 0;
-  while ((rc = sqlite3_step (scan)) == SQLITE_ROW)
-    {
-      gint64 customer = sqlite3_column_int64 (scan, 0);
-      guint32 at;
-
-      /* Both scans run in one transaction, so they see the same events;
-       * this only guards memory against a damaged file. */
-      if (customer < 1 || customer > max_customer ||
-          (at = cursor[customer]) >= n_events)
-        {
-          g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
-                       _("The events changed while they were being read; try again"));
-          goto failed;
-        }
-      cursor[customer]++;
-      columns->ts[at] = sqlite3_column_int64 (scan, 1);
-      columns->touchpoint[at] = (guint32) sqlite3_column_int64 (scan, 2);
-      columns->channel[at] = (guint32) sqlite3_column_int64 (scan, 3);
-      columns->property_set[at] = (guint32) sqlite3_column_int64 (scan, 4);
-      if ((++rows % CANCEL_EVERY_ROWS) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-  if (rc != SQLITE_ROW && scan_failed (project, rc, cancellable, error))
+  sqlite3_bind_int64 (scan, 1, delta->events_rowid_before);
+  if (!place_rows (project, scan, cursor, max_customer, delta->n_added, columns, NULL, error))
     goto failed;
-  if (wm_journeys_check_cancelled (cancellable, error))
-    goto failed;
-  if (rows != n_events)
-    {
-      g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
-                   _("The events changed while they were being read; try again"));
-      goto failed;
-    }
 
-  for (guint64 c = 0; c < n_customers; c++)
-    sort_customer (columns, columns->offsets[c], columns->offsets[c + 1]);
+  /* Every customer got exactly the events counted for it. */
+  for (guint64 c = 0; c < columns->n_customers; c++)
+    if (cursor[columns->customer_ids[c]] != columns->offsets[c + 1])
+      {
+        wm_journey_columns_clear (columns);
+        return FALSE;
+      }
 
+  sort_customers (columns);
   return TRUE;
 
 failed:
@@ -335,13 +462,18 @@ read_blob (WmProject     *project,
   return TRUE;
 }
 
-gboolean
-wm_journeys_cache_read (WmProject         *project,
-                        WmJourneyColumns  *columns,
-                        GError           **error)
+/* Reads the cache if it was built from exactly the events up to
+ * @events_rowid and imports up to @imports_id; FALSE without an error
+ * when there is none such. */
+static gboolean
+read_tagged (WmProject         *project,
+             WmJourneyColumns  *columns,
+             gint64             events_rowid,
+             gint64             imports_id,
+             GError           **error)
 {
+  g_autoptr(sqlite3_stmt) format = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 events_rowid, imports_id;
   gboolean exists = FALSE;
   gboolean matches = TRUE;
   sqlite3_int64 row;
@@ -356,11 +488,23 @@ wm_journeys_cache_read (WmProject         *project,
   if (!exists)
     return FALSE;
 
-  if (!current_tag (project, &events_rowid, &imports_id, error))
+  /* The layout may be another version's: check before naming columns. */
+  format = wm_project_prepare (project, "SELECT format FROM journey_cache WHERE id = 1", error);
+  if (format == NULL)
+    return FALSE;
+  rc = sqlite3_step (format);
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  if (rc != SQLITE_ROW)
+    {
+      wm_project_set_sqlite_error (project, rc, "journeys", error);
+      return FALSE;
+    }
+  if (sqlite3_column_int64 (format, 0) != CACHE_FORMAT)
     return FALSE;
 
   stmt = wm_project_prepare (project,
-                             "SELECT rowid, format, events_rowid, imports_id, customers, events"
+                             "SELECT rowid, events_rowid, imports_id, customers, events"
                              " FROM journey_cache WHERE id = 1",
                              error);
   if (stmt == NULL)
@@ -375,33 +519,28 @@ wm_journeys_cache_read (WmProject         *project,
       return FALSE;
     }
 
-  if (sqlite3_column_int64 (stmt, 1) != CACHE_FORMAT ||
-      sqlite3_column_int64 (stmt, 2) != events_rowid ||
-      sqlite3_column_int64 (stmt, 3) != imports_id ||
+  if (sqlite3_column_int64 (stmt, 1) != events_rowid ||
+      sqlite3_column_int64 (stmt, 2) != imports_id ||
+      sqlite3_column_int64 (stmt, 3) < 0 ||
+      sqlite3_column_int64 (stmt, 3) > G_MAXUINT32 ||
       sqlite3_column_int64 (stmt, 4) < 0 ||
-      sqlite3_column_int64 (stmt, 5) < 0 ||
-      sqlite3_column_int64 (stmt, 5) > G_MAXUINT32)
+      sqlite3_column_int64 (stmt, 4) > G_MAXUINT32)
     return FALSE;
 
   row = sqlite3_column_int64 (stmt, 0);
-  columns->n_customers = sqlite3_column_int64 (stmt, 4);
-  columns->n_events = sqlite3_column_int64 (stmt, 5);
+  allocate (columns, sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
   sqlite3_reset (stmt);
 
-  columns->offsets = g_new (guint32, columns->n_customers + 1);
-  columns->ts = g_new (gint64, MAX (columns->n_events, 1));
-  columns->touchpoint = g_new (guint32, MAX (columns->n_events, 1));
-  columns->channel = g_new (guint32, MAX (columns->n_events, 1));
-  columns->property_set = g_new (guint32, MAX (columns->n_events, 1));
-
-  sizes[0] = (columns->n_customers + 1) * sizeof (guint32);
-  sizes[1] = columns->n_events * sizeof (gint64);
-  sizes[2] = sizes[3] = sizes[4] = columns->n_events * sizeof (guint32);
-  buffers[0] = columns->offsets;
-  buffers[1] = columns->ts;
-  buffers[2] = columns->touchpoint;
-  buffers[3] = columns->channel;
-  buffers[4] = columns->property_set;
+  sizes[0] = columns->n_customers * sizeof (guint32);
+  sizes[1] = (columns->n_customers + 1) * sizeof (guint32);
+  sizes[2] = columns->n_events * sizeof (gint64);
+  sizes[3] = sizes[4] = sizes[5] = columns->n_events * sizeof (guint32);
+  buffers[0] = columns->customer_ids;
+  buffers[1] = columns->offsets;
+  buffers[2] = columns->ts;
+  buffers[3] = columns->touchpoint;
+  buffers[4] = columns->channel;
+  buffers[5] = columns->property_set;
 
   for (guint i = 0; i < G_N_ELEMENTS (blob_columns) && matches; i++)
     if (!read_blob (project, blob_columns[i], row, buffers[i], sizes[i], &matches, error))
@@ -411,15 +550,36 @@ wm_journeys_cache_read (WmProject         *project,
       }
 
   /* A damaged cache is as good as none: the events are the truth. */
-  if (matches && columns->offsets[columns->n_customers] != columns->n_events)
+  if (matches && (columns->offsets[0] != 0 ||
+                  columns->offsets[columns->n_customers] != columns->n_events))
     matches = FALSE;
   for (guint64 c = 0; matches && c < columns->n_customers; c++)
-    matches = columns->offsets[c] < columns->offsets[c + 1];
+    matches = columns->offsets[c] < columns->offsets[c + 1] &&
+              columns->customer_ids[c] > 0 &&
+              (c == 0 || columns->customer_ids[c - 1] < columns->customer_ids[c]);
 
   if (!matches)
     wm_journey_columns_clear (columns);
 
   return matches;
+}
+
+gboolean
+wm_journeys_cache_read (WmProject         *project,
+                        WmJourneyColumns  *columns,
+                        GError           **error)
+{
+  gint64 events_rowid, imports_id;
+  gboolean exists = FALSE;
+
+  memset (columns, 0, sizeof *columns);
+
+  if (!cache_table_exists (project, &exists, error) || !exists)
+    return FALSE;
+  if (!current_tag (project, &events_rowid, &imports_id, error))
+    return FALSE;
+
+  return read_tagged (project, columns, events_rowid, imports_id, error);
 }
 
 gboolean
@@ -431,8 +591,7 @@ wm_journeys_cache_write (WmProject               *project,
   gint64 events_rowid, imports_id;
   int rc;
 
-  if (!wm_project_exec (project, create_table, error) ||
-      !wm_project_exec (project, "DELETE FROM journey_cache", error))
+  if (!wm_project_exec (project, create_table, error))
     return FALSE;
 
   if (columns->n_events * sizeof (gint64) > MAX_BLOB_BYTES ||
@@ -444,8 +603,8 @@ wm_journeys_cache_write (WmProject               *project,
 
   stmt = wm_project_prepare (project,
                              "INSERT INTO journey_cache (id, format, events_rowid, imports_id,"
-                             " customers, events, offsets, ts, touchpoint, channel, property_set)"
-                             " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             " customers, events, customer, offsets, ts, touchpoint, channel, property_set)"
+                             " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -455,11 +614,12 @@ wm_journeys_cache_write (WmProject               *project,
   sqlite3_bind_int64 (stmt, 3, imports_id);
   sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) columns->n_customers);
   sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) columns->n_events);
-  sqlite3_bind_blob64 (stmt, 6, columns->offsets, (columns->n_customers + 1) * sizeof (guint32), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 7, columns->ts, columns->n_events * sizeof (gint64), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 8, columns->touchpoint, columns->n_events * sizeof (guint32), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 9, columns->channel, columns->n_events * sizeof (guint32), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 10, columns->property_set, columns->n_events * sizeof (guint32), SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 6, columns->customer_ids, columns->n_customers * sizeof (guint32), SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 7, columns->offsets, (columns->n_customers + 1) * sizeof (guint32), SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 8, columns->ts, columns->n_events * sizeof (gint64), SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 9, columns->touchpoint, columns->n_events * sizeof (guint32), SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 10, columns->channel, columns->n_events * sizeof (guint32), SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 11, columns->property_set, columns->n_events * sizeof (guint32), SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -472,33 +632,37 @@ wm_journeys_cache_write (WmProject               *project,
 }
 
 gboolean
-wm_journeys_cache_refresh (WmProject  *project,
-                           gint64      import_id,
-                           guint64     n_added,
-                           GError    **error)
+wm_journeys_cache_refresh (WmProject              *project,
+                           const WmJourneysDelta  *delta,
+                           GError                **error)
 {
-  WmJourneyColumns columns;
+  WmJourneyColumns old = { 0 };
+  WmJourneyColumns columns = { 0 };
+  GError *local_error = NULL;
   gboolean exists = FALSE;
+  gboolean merged = FALSE;
   gboolean ok;
 
+  if (!cache_table_exists (project, &exists, error))
+    return FALSE;
+
   /* An import that added no events leaves a current cache current. */
-  if (n_added == 0)
+  if (delta->n_added == 0)
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
       int rc;
 
-      if (!cache_table_exists (project, &exists, error))
-        return FALSE;
       if (!exists)
         return TRUE;
       stmt = wm_project_prepare (project,
                                  "UPDATE journey_cache SET imports_id = ?1"
-                                 " WHERE imports_id = (SELECT coalesce(max(id), 0) FROM imports WHERE id <> ?1)"
-                                 " AND events_rowid = (SELECT coalesce(max(rowid), 0) FROM events)",
+                                 " WHERE events_rowid = ?2 AND imports_id = ?3",
                                  error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, import_id);
+      sqlite3_bind_int64 (stmt, 1, delta->import_id);
+      sqlite3_bind_int64 (stmt, 2, delta->events_rowid_before);
+      sqlite3_bind_int64 (stmt, 3, delta->imports_id_before);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
@@ -508,7 +672,22 @@ wm_journeys_cache_refresh (WmProject  *project,
       return TRUE;
     }
 
-  if (!wm_journeys_cache_build (project, &columns, NULL, error))
+  /* The cache as it was before the import (empty for a first import). */
+  if (delta->events_rowid_before == 0 ||
+      read_tagged (project, &old, delta->events_rowid_before, delta->imports_id_before, &local_error))
+    {
+      if (old.offsets == NULL)
+        allocate (&old, 0, 0);
+      merged = merge_import (project, &old, delta, &columns, &local_error);
+      wm_journey_columns_clear (&old);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (!merged && !wm_journeys_cache_build (project, &columns, NULL, error))
     return FALSE;
 
   ok = wm_journeys_cache_write (project, &columns, error);

@@ -17,6 +17,7 @@ typedef struct
 {
   guint64  n_customers;
   guint64  n_events;
+  guint32 *customer_ids;   /* n_customers: the project's id of each, ascending */
   guint32 *offsets;        /* n_customers + 1: customer c owns [offsets[c], offsets[c + 1]) */
   gint64  *ts;             /* milliseconds UTC */
   guint32 *touchpoint;
@@ -61,12 +62,24 @@ gboolean wm_journeys_cache_read        (WmProject         *project,
 gboolean wm_journeys_cache_write       (WmProject         *project,
                                         const WmJourneyColumns *columns,
                                         GError           **error);
-/* Rebuilds and stores the cache after import @import_id added @n_added
- * events; called inside the import's transaction so that the cache commits
- * (or rolls back) with the events. */
+/* What an import added, for updating the cache without reading every
+ * event again. */
+typedef struct
+{
+  gint64         import_id;
+  guint64        n_added;
+  gint64         events_rowid_before;   /* largest events rowid before the import */
+  gint64         imports_id_before;     /* largest imports id before it */
+  const guint32 *added;                 /* events added, per customer id */
+  guint64        n_added_ids;           /* length of @added */
+} WmJourneysDelta;
+
+/* Updates and stores the cache after an import; called inside the
+ * import's transaction so that the cache commits (or rolls back) with the
+ * events.  Merges the new events into the cache when it was current
+ * before the import, else rebuilds it from every event. */
 gboolean wm_journeys_cache_refresh     (WmProject         *project,
-                                        gint64             import_id,
-                                        guint64            n_added,
+                                        const WmJourneysDelta *delta,
                                         GError           **error);
 
 /* The touchpoint id called @name; on failure sets WM_ERROR_INVALID_ARGUMENT

@@ -94,11 +94,15 @@ load_columns (WmProject     *project,
               GError       **error)
 {
   g_autoptr(GError) write_error = NULL;
+  GError *read_error = NULL;
 
-  if (wm_journeys_cache_read (project, &journeys->columns, error))
+  if (wm_journeys_cache_read (project, &journeys->columns, &read_error))
     return TRUE;
-  if (error != NULL && *error != NULL)
-    return FALSE;
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
 
   if (!wm_journeys_cache_build (project, &journeys->columns, cancellable, error))
     return FALSE;
