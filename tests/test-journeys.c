@@ -76,7 +76,7 @@ tamper (WmTestProject *data,
         guint          n_events)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    wm_project_prepare (data->project, "UPDATE journey_cache SET touchpoint = ?", NULL);
+    wm_project_prepare (data->project, "UPDATE journey_cache_data SET data = ? WHERE part = 3", NULL);
   g_autofree guint32 *ids = g_new (guint32, n_events);
 
   for (guint i = 0; i < n_events; i++)

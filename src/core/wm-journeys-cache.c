@@ -1,8 +1,10 @@
 /* wm-journeys-cache.c: builds the compact journeys from the events table
  * and persists them in the project (table journey_cache)
  *
- * The cache is one row of a few big BLOBs (native byte order) tagged with
- * the largest events rowid and imports id it was built from.  Events are
+ * The cache is a row of counts (journey_cache) tagged with the largest
+ * events rowid and imports id it was built from, and one BLOB per column
+ * (journey_cache_data, native byte order), written and read in place so
+ * that SQLite never holds a copy in memory.  Events are
  * only ever added by imports, each of which adds an imports row, so a
  * matching tag means the cache holds exactly the events.  Imports update
  * the cache inside their own transaction (it commits or rolls back with
@@ -31,12 +33,33 @@
 /* Recreated on every write, so an older layout never lingers. */
 static const char create_table[] =
   "DROP TABLE IF EXISTS journey_cache;"
+  "DROP TABLE IF EXISTS journey_cache_data;"
   "CREATE TABLE journey_cache (id INTEGER PRIMARY KEY CHECK (id = 1),"
   " format INTEGER NOT NULL, events_rowid INTEGER NOT NULL, imports_id INTEGER NOT NULL,"
-  " customers INTEGER NOT NULL, events INTEGER NOT NULL, customer BLOB,"
-  " offsets BLOB, ts BLOB, touchpoint BLOB, channel BLOB, property_set BLOB)";
+  " customers INTEGER NOT NULL, events INTEGER NOT NULL);"
+  "CREATE TABLE journey_cache_data (part INTEGER PRIMARY KEY, data BLOB NOT NULL);";
 
-static const char *blob_columns[] = { "customer", "offsets", "ts", "touchpoint", "channel", "property_set" };
+/* The parts of journey_cache_data, by rowid. */
+enum { PART_CUSTOMER, PART_OFFSETS, PART_TS, PART_TOUCHPOINT, PART_CHANNEL, PART_PROPERTY_SET, N_PARTS };
+
+/* Where each part lives in @columns, and its size in bytes. */
+static void
+column_parts (const WmJourneyColumns *columns,
+              gpointer                buffers[N_PARTS],
+              guint64                 sizes[N_PARTS])
+{
+  sizes[PART_CUSTOMER] = columns->n_customers * sizeof (guint32);
+  sizes[PART_OFFSETS] = (columns->n_customers + 1) * sizeof (guint32);
+  sizes[PART_TS] = columns->n_events * sizeof (gint64);
+  sizes[PART_TOUCHPOINT] = sizes[PART_CHANNEL] = sizes[PART_PROPERTY_SET] =
+    columns->n_events * sizeof (guint32);
+  buffers[PART_CUSTOMER] = columns->customer_ids;
+  buffers[PART_OFFSETS] = columns->offsets;
+  buffers[PART_TS] = columns->ts;
+  buffers[PART_TOUCHPOINT] = columns->touchpoint;
+  buffers[PART_CHANNEL] = columns->channel;
+  buffers[PART_PROPERTY_SET] = columns->property_set;
+}
 
 void
 wm_journey_columns_clear (WmJourneyColumns *columns)
@@ -423,28 +446,22 @@ current_tag (WmProject  *project,
          query_int (project, "SELECT coalesce(max(id), 0) FROM imports", imports_id, error);
 }
 
+/* Reads part @part into @buffer; *matches = FALSE when it is missing or
+ * not @expected bytes long. */
 static gboolean
-read_blob (WmProject     *project,
-           const char    *column,
-           sqlite3_int64  row,
-           gpointer       buffer,
-           guint64        expected,
-           gboolean      *matches,
-           GError       **error)
+read_part (WmProject  *project,
+           guint       part,
+           gpointer    buffer,
+           guint64     expected,
+           gboolean   *matches,
+           GError    **error)
 {
   sqlite3 *db = wm_project_get_db (project);
   sqlite3_blob *blob = NULL;
   int rc;
 
-  rc = sqlite3_blob_open (db, "main", "journey_cache", column, row, 0, &blob);
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_blob_close (blob);
-      wm_project_set_sqlite_error (project, rc, "journeys", error);
-      return FALSE;
-    }
-
-  if ((guint64) sqlite3_blob_bytes (blob) != expected)
+  rc = sqlite3_blob_open (db, "main", "journey_cache_data", "data", part, 0, &blob);
+  if (rc != SQLITE_OK || (guint64) sqlite3_blob_bytes (blob) != expected)
     {
       *matches = FALSE;
       sqlite3_blob_close (blob);
@@ -476,9 +493,8 @@ read_tagged (WmProject         *project,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean exists = FALSE;
   gboolean matches = TRUE;
-  sqlite3_int64 row;
-  guint64 sizes[G_N_ELEMENTS (blob_columns)];
-  gpointer buffers[G_N_ELEMENTS (blob_columns)];
+  guint64 sizes[N_PARTS];
+  gpointer buffers[N_PARTS];
   int rc;
 
   memset (columns, 0, sizeof *columns);
@@ -504,7 +520,7 @@ read_tagged (WmProject         *project,
     return FALSE;
 
   stmt = wm_project_prepare (project,
-                             "SELECT rowid, events_rowid, imports_id, customers, events"
+                             "SELECT events_rowid, imports_id, customers, events"
                              " FROM journey_cache WHERE id = 1",
                              error);
   if (stmt == NULL)
@@ -519,31 +535,20 @@ read_tagged (WmProject         *project,
       return FALSE;
     }
 
-  if (sqlite3_column_int64 (stmt, 1) != events_rowid ||
-      sqlite3_column_int64 (stmt, 2) != imports_id ||
+  if (sqlite3_column_int64 (stmt, 0) != events_rowid ||
+      sqlite3_column_int64 (stmt, 1) != imports_id ||
+      sqlite3_column_int64 (stmt, 2) < 0 ||
+      sqlite3_column_int64 (stmt, 2) > G_MAXUINT32 ||
       sqlite3_column_int64 (stmt, 3) < 0 ||
-      sqlite3_column_int64 (stmt, 3) > G_MAXUINT32 ||
-      sqlite3_column_int64 (stmt, 4) < 0 ||
-      sqlite3_column_int64 (stmt, 4) > G_MAXUINT32)
+      sqlite3_column_int64 (stmt, 3) > G_MAXUINT32)
     return FALSE;
 
-  row = sqlite3_column_int64 (stmt, 0);
-  allocate (columns, sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
+  allocate (columns, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
   sqlite3_reset (stmt);
 
-  sizes[0] = columns->n_customers * sizeof (guint32);
-  sizes[1] = (columns->n_customers + 1) * sizeof (guint32);
-  sizes[2] = columns->n_events * sizeof (gint64);
-  sizes[3] = sizes[4] = sizes[5] = columns->n_events * sizeof (guint32);
-  buffers[0] = columns->customer_ids;
-  buffers[1] = columns->offsets;
-  buffers[2] = columns->ts;
-  buffers[3] = columns->touchpoint;
-  buffers[4] = columns->channel;
-  buffers[5] = columns->property_set;
-
-  for (guint i = 0; i < G_N_ELEMENTS (blob_columns) && matches; i++)
-    if (!read_blob (project, blob_columns[i], row, buffers[i], sizes[i], &matches, error))
+  column_parts (columns, buffers, sizes);
+  for (guint i = 0; i < N_PARTS && matches; i++)
+    if (!read_part (project, i, buffers[i], sizes[i], &matches, error))
       {
         wm_journey_columns_clear (columns);
         return FALSE;
@@ -588,25 +593,30 @@ wm_journeys_cache_write (WmProject               *project,
                          GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) part = NULL;
+  sqlite3 *db = wm_project_get_db (project);
   gint64 events_rowid, imports_id;
+  guint64 sizes[N_PARTS];
+  gpointer buffers[N_PARTS];
   int rc;
 
   if (!wm_project_exec (project, create_table, error))
     return FALSE;
 
-  if (columns->n_events * sizeof (gint64) > MAX_BLOB_BYTES ||
-      (columns->n_customers + 1) * sizeof (guint32) > MAX_BLOB_BYTES)
-    return TRUE;
+  column_parts (columns, buffers, sizes);
+  for (guint i = 0; i < N_PARTS; i++)
+    if (sizes[i] > MAX_BLOB_BYTES)
+      return TRUE;
 
   if (!current_tag (project, &events_rowid, &imports_id, error))
     return FALSE;
 
   stmt = wm_project_prepare (project,
                              "INSERT INTO journey_cache (id, format, events_rowid, imports_id,"
-                             " customers, events, customer, offsets, ts, touchpoint, channel, property_set)"
-                             " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             " customers, events) VALUES (1, ?, ?, ?, ?, ?)",
                              error);
-  if (stmt == NULL)
+  part = wm_project_prepare (project, "INSERT INTO journey_cache_data (part, data) VALUES (?, ?)", error);
+  if (stmt == NULL || part == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, CACHE_FORMAT);
@@ -614,18 +624,32 @@ wm_journeys_cache_write (WmProject               *project,
   sqlite3_bind_int64 (stmt, 3, imports_id);
   sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) columns->n_customers);
   sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) columns->n_events);
-  sqlite3_bind_blob64 (stmt, 6, columns->customer_ids, columns->n_customers * sizeof (guint32), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 7, columns->offsets, (columns->n_customers + 1) * sizeof (guint32), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 8, columns->ts, columns->n_events * sizeof (gint64), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 9, columns->touchpoint, columns->n_events * sizeof (guint32), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 10, columns->channel, columns->n_events * sizeof (guint32), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 11, columns->property_set, columns->n_events * sizeof (guint32), SQLITE_STATIC);
-
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
       wm_project_set_sqlite_error (project, rc, "journeys", error);
       return FALSE;
+    }
+
+  /* A zeroblob row, then the bytes written straight into its pages. */
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      sqlite3_blob *blob = NULL;
+
+      sqlite3_bind_int (part, 1, i);
+      sqlite3_bind_zeroblob64 (part, 2, sizes[i]);
+      rc = sqlite3_step (part);
+      sqlite3_reset (part);
+      if (rc == SQLITE_DONE)
+        rc = sqlite3_blob_open (db, "main", "journey_cache_data", "data", i, 1, &blob);
+      if (rc == SQLITE_OK && sizes[i] > 0)
+        rc = sqlite3_blob_write (blob, buffers[i], (int) sizes[i], 0);
+      sqlite3_blob_close (blob);
+      if (rc != SQLITE_OK)
+        {
+          wm_project_set_sqlite_error (project, rc, "journeys", error);
+          return FALSE;
+        }
     }
 
   return TRUE;
