@@ -1,8 +1,10 @@
 /* wm-funnel-query.c: funnel queries over the journeys
  *
- * Each customer is matched once (wm-funnel-match.c, on two threads) into
- * a small record; counts, in-progress customers, medians and breakdown
- * segments are then gathered from the records.
+ * Each customer is matched once (wm-funnel-match.c, on two threads); each
+ * thread tallies furthest steps, in-progress customers and step durations
+ * (medians by a histogram select).  With a breakdown, a small record per
+ * customer also keeps its segment value, and segments are tallied from
+ * the records once the top values are known.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
