@@ -83,6 +83,7 @@ struct _WmEventWriter
   guint64       n_customers;
   gint64        events_rowid_before;
   gint64        imports_id_before;
+  FILE         *added_events;    /* WmJourneyEvent per event, for the journey cache; NULL if unavailable */
 
   /* Owned by the caller's thread. */
   Batch        *filling;
@@ -229,6 +230,22 @@ query_max (WmProject   *project,
   return TRUE;
 }
 
+/* Sets the event aside for the journey cache, which then needs not read
+ * the import back; without room for it the cache reads the rows instead. */
+static void
+keep_event (WmEventWriter      *self,
+            const PendingEvent *pending)
+{
+  WmJourneyEvent event = {
+    pending->ts, (guint32) pending->customer, (guint32) pending->touchpoint,
+    pending->channel >= 0 ? (guint32) pending->channel : 0,
+    pending->property_set >= 0 ? (guint32) pending->property_set : 0,
+  };
+
+  if (self->added_events != NULL && fwrite (&event, sizeof event, 1, self->added_events) != 1)
+    g_clear_pointer (&self->added_events, fclose);
+}
+
 static sqlite3_stmt *
 prepare_insert (WmProject  *project,
                 guint       n_rows,
@@ -319,6 +336,7 @@ store_event (WmEventWriter  *self,
   self->pending[self->n_pending++] = (PendingEvent) {
     customer_id, ts_ms, touchpoint_id, channel_id, property_set_id
   };
+  keep_event (self, &self->pending[self->n_pending - 1]);
   if (self->n_pending == BATCH_ROWS && !flush_pending (self, error))
     return FALSE;
 
@@ -522,6 +540,10 @@ wm_event_writer_new (WmProject   *project,
   self->file_name = g_strdup (file_name);
   self->seen_customers = g_array_sized_new (FALSE, TRUE, sizeof (guint64), 1024);
   self->added = g_array_sized_new (FALSE, TRUE, sizeof (guint32), 4096);
+  /* Deleted by the system once closed. */
+  self->added_events = tmpfile ();
+  if (self->added_events != NULL)
+    setvbuf (self->added_events, NULL, _IOFBF, 1 << 20);
 
   if (!wm_project_exec (project, "BEGIN IMMEDIATE", error))
     return NULL;
@@ -695,6 +717,7 @@ wm_event_writer_commit (WmEventWriter  *self,
     WmJourneysDelta delta = {
       self->import_id, self->n_events, self->events_rowid_before, self->imports_id_before,
       (const guint32 *) (gconstpointer) self->added->data, self->added->len,
+      self->added_events,
     };
 
     if (!wm_journeys_cache_refresh (self->project, &delta, error))
@@ -772,6 +795,7 @@ wm_event_writer_free (WmEventWriter *self)
 
   g_clear_pointer (&self->seen_customers, g_array_unref);
   g_clear_pointer (&self->added, g_array_unref);
+  g_clear_pointer (&self->added_events, fclose);
   g_clear_object (&self->project);
   g_free (self->file_name);
   g_free (self);

@@ -264,6 +264,42 @@ place_rows (WmProject         *project,
   return TRUE;
 }
 
+/* As place_rows() for the import's own list of events; FALSE when it
+ * cannot be read or does not hold @expected events. */
+static gboolean
+place_events (FILE             *file,
+              guint32          *cursor,
+              gint64            max_customer,
+              guint64           expected,
+              WmJourneyColumns *columns)
+{
+  WmJourneyEvent events[4096];
+  guint64 rows = 0;
+  size_t n;
+
+  if (fflush (file) != 0 || fseek (file, 0, SEEK_SET) != 0)
+    return FALSE;
+
+  while ((n = fread (events, sizeof events[0], G_N_ELEMENTS (events), file)) > 0)
+    for (size_t i = 0; i < n; i++)
+      {
+        const WmJourneyEvent *event = &events[i];
+        guint32 at;
+
+        if (event->customer < 1 || event->customer > max_customer ||
+            (at = cursor[event->customer]) >= columns->n_events || rows >= expected)
+          return FALSE;
+        cursor[event->customer]++;
+        columns->ts[at] = event->ts;
+        columns->touchpoint[at] = event->touchpoint;
+        columns->channel[at] = event->channel;
+        columns->property_set[at] = event->property_set;
+        rows++;
+      }
+
+  return !ferror (file) && rows == expected;
+}
+
 static void
 sort_customers (WmJourneyColumns *columns)
 {
@@ -333,8 +369,8 @@ wm_journeys_cache_build (WmProject         *project,
 }
 
 /* @old holds the events up to delta->events_rowid_before; adds the
- * import's rows (the only ones read) into @columns.  FALSE without an
- * error when the import's counts do not match its rows. */
+ * import's own list of its events into @columns.  FALSE without an error
+ * when there is no such list or it does not match the import's counts. */
 static gboolean
 merge_import (WmProject              *project,
               const WmJourneyColumns *old,
@@ -342,14 +378,14 @@ merge_import (WmProject              *project,
               WmJourneyColumns       *columns,
               GError                **error)
 {
-  g_autoptr(sqlite3_stmt) scan = NULL;
   g_autofree guint32 *cursor = NULL;
-  g_autofree guint32 *ends = NULL;
   gint64 max_customer = 0;
   guint64 n_events = old->n_events + delta->n_added;
 
   memset (columns, 0, sizeof *columns);
 
+  if (delta->added_events == NULL)
+    return FALSE;
   if (!query_int (project, "SELECT coalesce(max(id), 0) FROM customers", &max_customer, error))
     return FALSE;
   if (n_events > G_MAXUINT32)
@@ -384,15 +420,12 @@ merge_import (WmProject              *project,
       cursor[old->customer_ids[c]] += n;
     }
 
-  scan = wm_project_prepare (project,
-                             "SELECT customer, ts, touchpoint, channel, property_set FROM events"
-                             " WHERE rowid > ?",
-                             error);
-  if (scan == NULL)
-    goto failed;
-  sqlite3_bind_int64 (scan, 1, delta->events_rowid_before);
-  if (!place_rows (project, scan, cursor, max_customer, delta->n_added, columns, NULL, error))
-    goto failed;
+  /* The import kept its events aside: no need to read them back. */
+  if (!place_events (delta->added_events, cursor, max_customer, delta->n_added, columns))
+    {
+      wm_journey_columns_clear (columns);
+      return FALSE;
+    }
 
   /* Every customer got exactly the events counted for it. */
   for (guint64 c = 0; c < columns->n_customers; c++)
@@ -404,10 +437,6 @@ merge_import (WmProject              *project,
 
   sort_customers (columns);
   return TRUE;
-
-failed:
-  wm_journey_columns_clear (columns);
-  return FALSE;
 }
 
 static gboolean
@@ -666,6 +695,7 @@ wm_journeys_cache_refresh (WmProject              *project,
   gboolean exists = FALSE;
   gboolean merged = FALSE;
   gboolean ok;
+  gint64 started = g_get_monotonic_time ();
 
   if (!cache_table_exists (project, &exists, error))
     return FALSE;
@@ -714,8 +744,11 @@ wm_journeys_cache_refresh (WmProject              *project,
   if (!merged && !wm_journeys_cache_build (project, &columns, NULL, error))
     return FALSE;
 
+  g_debug ("Journey cache %s in %.0f ms", merged ? "merged" : "rebuilt",
+           (g_get_monotonic_time () - started) / 1000.0);
   ok = wm_journeys_cache_write (project, &columns, error);
   wm_journey_columns_clear (&columns);
+  g_debug ("Journey cache stored, %.0f ms in all", (g_get_monotonic_time () - started) / 1000.0);
 
   return ok;
 }

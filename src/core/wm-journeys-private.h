@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include "wm-analysis.h"
 
 G_BEGIN_DECLS
@@ -72,7 +74,19 @@ typedef struct
   gint64         imports_id_before;     /* largest imports id before it */
   const guint32 *added;                 /* events added, per customer id */
   guint64        n_added_ids;           /* length of @added */
+  FILE          *added_events;          /* the events added as WmJourneyEvent, or NULL:
+                                         * then every event is read again */
 } WmJourneysDelta;
+
+/* An event as an import hands it to the cache. */
+typedef struct
+{
+  gint64  ts;
+  guint32 customer;
+  guint32 touchpoint;
+  guint32 channel;        /* 0: none */
+  guint32 property_set;   /* 0: none */
+} WmJourneyEvent;
 
 /* Updates and stores the cache after an import; called inside the
  * import's transaction so that the cache commits (or rolls back) with the
