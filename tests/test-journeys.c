@@ -9,6 +9,7 @@
 #include "wm-analysis-fixtures.h"
 #include "wm-error.h"
 #include "wm-importer.h"
+#include "wm-journeys-private.h"
 #include "wm-reference-analysis.h"
 
 static const char first_file[] =
@@ -70,18 +71,19 @@ reload (WmTestProject *data)
   g_assert_no_error (error);
 }
 
-/* Replaces the cached touchpoint of every event of @data with A's id. */
+/* Replaces the cached touchpoint of every event of @data with A's id
+ * (part 3 holds touchpoint ids, a byte each when there are few). */
 static void
 tamper (WmTestProject *data,
         guint          n_events)
 {
   g_autoptr(sqlite3_stmt) stmt =
     wm_project_prepare (data->project, "UPDATE journey_cache_data SET data = ? WHERE part = 3", NULL);
-  g_autofree guint32 *ids = g_new (guint32, n_events);
+  g_autofree guint8 *ids = g_new (guint8, n_events);
 
   for (guint i = 0; i < n_events; i++)
     ids[i] = 1;
-  sqlite3_bind_blob (stmt, 1, ids, n_events * sizeof (guint32), SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 1, ids, n_events, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
 }
 
@@ -195,6 +197,47 @@ test_missing_or_stale (void)
 }
 
 static void
+assert_columns_equal (const WmJourneyColumns *a,
+                      const WmJourneyColumns *b)
+{
+  g_assert_cmpuint (a->n_customers, ==, b->n_customers);
+  g_assert_cmpuint (a->n_events, ==, b->n_events);
+  g_assert_cmpmem (a->customer_ids, a->n_customers * 4, b->customer_ids, b->n_customers * 4);
+  g_assert_cmpmem (a->offsets, (a->n_customers + 1) * 4, b->offsets, (b->n_customers + 1) * 4);
+  g_assert_cmpmem (a->ts, a->n_events * 8, b->ts, b->n_events * 8);
+  g_assert_cmpmem (a->touchpoint, a->n_events * 4, b->touchpoint, b->n_events * 4);
+  g_assert_cmpmem (a->channel, a->n_events * 4, b->channel, b->n_events * 4);
+  g_assert_cmpmem (a->property_set, a->n_events * 4, b->property_set, b->n_events * 4);
+}
+
+/* Ids stored in one, two and four bytes read back as they were built:
+ * 300 touchpoints, 3 channels, 70 000 property sets. */
+static void
+test_wide_ids (void)
+{
+  g_autoptr(GString) csv = g_string_new ("customer,timestamp,touchpoint,channel,p\n");
+  g_autoptr(WmTestProject) data = NULL;
+  g_autoptr(GError) error = NULL;
+  WmJourneyColumns stored, built;
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_printf (csv, "c%u,%u,t%u,ch%u,%u\n", i % 5000, 1767225600 + i % 977, i % 300, i % 3, i);
+  data = wm_test_project_new (csv->str);
+  g_assert_cmpint (count (data->project, "SELECT length(data) FROM journey_cache_data WHERE part = 3"), ==, 2 * 70000);
+  g_assert_cmpint (count (data->project, "SELECT length(data) FROM journey_cache_data WHERE part = 4"), ==, 70000);
+  g_assert_cmpint (count (data->project, "SELECT length(data) FROM journey_cache_data WHERE part = 5"), ==, 4 * 70000);
+
+  g_assert_true (wm_journeys_cache_read (data->project, &stored, &error));
+  g_assert_no_error (error);
+  g_assert_true (wm_journeys_cache_build (data->project, &built, NULL, &error));
+  g_assert_no_error (error);
+  assert_columns_equal (&built, &stored);
+  g_assert_cmpuint (built.touchpoint[0], <, 301);
+  wm_journey_columns_clear (&stored);
+  wm_journey_columns_clear (&built);
+}
+
+static void
 test_touchpoint_list (void)
 {
   g_autoptr(WmTestProject) data = wm_test_project_new (first_file);
@@ -216,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/journeys/cancelled-import", test_cancelled_import);
   g_test_add_func ("/journeys/missing-or-stale", test_missing_or_stale);
   g_test_add_func ("/journeys/touchpoint-list", test_touchpoint_list);
+  g_test_add_func ("/journeys/wide-ids", test_wide_ids);
 
   return g_test_run ();
 }

@@ -4,7 +4,8 @@
  * The cache is a row of counts (journey_cache) tagged with the largest
  * events rowid and imports id it was built from, and one BLOB per column
  * (journey_cache_data, native byte order), written and read in place so
- * that SQLite never holds a copy in memory.  Events are
+ * that SQLite never holds a copy in memory.  Touchpoint, channel and
+ * property-set ids take 1, 2 or 4 bytes each, as the largest needs.  Events are
  * only ever added by imports, each of which adds an imports row, so a
  * matching tag means the cache holds exactly the events.  Imports update
  * the cache inside their own transaction (it commits or rolls back with
@@ -24,7 +25,7 @@
 #include "wm-journeys-private.h"
 
 /* Bumped whenever the layout of the BLOBs changes. */
-#define CACHE_FORMAT (2 + (G_BYTE_ORDER == G_BIG_ENDIAN ? 1000 : 0))
+#define CACHE_FORMAT (3 + (G_BYTE_ORDER == G_BIG_ENDIAN ? 1000 : 0))
 /* SQLite refuses values above SQLITE_MAX_LENGTH (1e9 bytes by default);
  * beyond this the cache lives in memory only. */
 #define MAX_BLOB_BYTES G_GUINT64_CONSTANT (900000000)
@@ -475,13 +476,73 @@ current_tag (WmProject  *project,
          query_int (project, "SELECT coalesce(max(id), 0) FROM imports", imports_id, error);
 }
 
-/* Reads part @part into @buffer; *matches = FALSE when it is missing or
- * not @expected bytes long. */
+static gboolean
+is_id_part (guint part)
+{
+  return part == PART_TOUCHPOINT || part == PART_CHANNEL || part == PART_PROPERTY_SET;
+}
+
+/* Bytes per id that the largest of @ids needs. */
+static guint
+id_width (const guint32 *ids,
+          guint64        n)
+{
+  guint32 largest = 0;
+
+  for (guint64 i = 0; i < n; i++)
+    largest = MAX (largest, ids[i]);
+
+  return largest <= G_MAXUINT8 ? 1 : largest <= G_MAXUINT16 ? 2 : 4;
+}
+
+/* @ids in @width bytes each (a new buffer; NULL when @width is 4). */
+static gpointer
+narrow_ids (const guint32 *ids,
+            guint64        n,
+            guint          width)
+{
+  if (width == 1)
+    {
+      guint8 *bytes = g_new (guint8, MAX (n, 1));
+
+      for (guint64 i = 0; i < n; i++)
+        bytes[i] = (guint8) ids[i];
+      return bytes;
+    }
+  if (width == 2)
+    {
+      guint16 *shorts = g_new (guint16, MAX (n, 1));
+
+      for (guint64 i = 0; i < n; i++)
+        shorts[i] = (guint16) ids[i];
+      return shorts;
+    }
+  return NULL;
+}
+
+/* Widens @n ids of @width bytes at the start of @ids in place: from the
+ * last, so that no id is overwritten before it is read. */
+static void
+widen_ids (guint32 *ids,
+           guint64  n,
+           guint    width)
+{
+  if (width == 1)
+    for (guint64 i = n; i-- > 0;)
+      ids[i] = ((const guint8 *) ids)[i];
+  else if (width == 2)
+    for (guint64 i = n; i-- > 0;)
+      ids[i] = ((const guint16 *) ids)[i];
+}
+
+/* Reads part @part into @buffer (@capacity bytes) and sets *size to its
+ * length; *matches = FALSE when it is missing or larger. */
 static gboolean
 read_part (WmProject  *project,
            guint       part,
            gpointer    buffer,
-           guint64     expected,
+           guint64     capacity,
+           guint64    *size,
            gboolean   *matches,
            GError    **error)
 {
@@ -490,14 +551,15 @@ read_part (WmProject  *project,
   int rc;
 
   rc = sqlite3_blob_open (db, "main", "journey_cache_data", "data", part, 0, &blob);
-  if (rc != SQLITE_OK || (guint64) sqlite3_blob_bytes (blob) != expected)
+  if (rc != SQLITE_OK || (guint64) sqlite3_blob_bytes (blob) > capacity)
     {
       *matches = FALSE;
       sqlite3_blob_close (blob);
       return TRUE;
     }
 
-  rc = expected > 0 ? sqlite3_blob_read (blob, buffer, (int) expected, 0) : SQLITE_OK;
+  *size = sqlite3_blob_bytes (blob);
+  rc = *size > 0 ? sqlite3_blob_read (blob, buffer, (int) *size, 0) : SQLITE_OK;
   sqlite3_blob_close (blob);
   if (rc != SQLITE_OK)
     {
@@ -577,11 +639,22 @@ read_tagged (WmProject         *project,
 
   column_parts (columns, buffers, sizes);
   for (guint i = 0; i < N_PARTS && matches; i++)
-    if (!read_part (project, i, buffers[i], sizes[i], &matches, error))
-      {
-        wm_journey_columns_clear (columns);
-        return FALSE;
-      }
+    {
+      guint64 size = 0;
+
+      if (!read_part (project, i, buffers[i], sizes[i], &size, &matches, error))
+        {
+          wm_journey_columns_clear (columns);
+          return FALSE;
+        }
+      if (!matches)
+        break;
+      if (is_id_part (i) && columns->n_events > 0 &&
+          (size == columns->n_events || size == 2 * columns->n_events))
+        widen_ids (buffers[i], columns->n_events, size / columns->n_events);
+      else if (size != sizes[i])
+        matches = FALSE;
+    }
 
   /* A damaged cache is as good as none: the events are the truth. */
   if (matches && (columns->offsets[0] != 0 ||
@@ -664,7 +737,19 @@ wm_journeys_cache_write (WmProject               *project,
   for (guint i = 0; i < N_PARTS; i++)
     {
       sqlite3_blob *blob = NULL;
+      g_autofree gpointer narrow = NULL;
 
+      if (is_id_part (i))
+        {
+          guint width = id_width (buffers[i], columns->n_events);
+
+          narrow = narrow_ids (buffers[i], columns->n_events, width);
+          if (narrow != NULL)
+            {
+              buffers[i] = narrow;
+              sizes[i] = columns->n_events * width;
+            }
+        }
       sqlite3_bind_int (part, 1, i);
       sqlite3_bind_zeroblob64 (part, 2, sizes[i]);
       rc = sqlite3_step (part);
