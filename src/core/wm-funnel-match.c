@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "wm-funnel-match.h"
 
 /* First event of the customer at time @t or later. */
@@ -132,30 +134,45 @@ wm_funnel_match_customer (const WmJourneyColumns *columns,
   guint32 first = columns->offsets[customer];
   guint32 end = columns->offsets[customer + 1];
   guint32 entry_mask = order == WM_FUNNEL_UNORDERED ? G_MAXUINT32 : 1u;
-  WmFunnelMatch attempt;
-
-  match->reached = 0;
+  /* Two attempts in turn: the best so far and the one being tried, so
+   * that no attempt is copied. */
+  WmFunnelMatch attempts[2];
+  int best = -1;
+  int trying = 0;
 
   for (guint32 i = first; i < end; i++)
     {
+      WmFunnelMatch *attempt = &attempts[trying];
+
       if (!(masks[columns->touchpoint[i]] & entry_mask))
         continue;
 
       switch (order)
         {
         case WM_FUNNEL_STRICT:
-          attempt_strict (columns, end, i, masks, n_steps, window_ms, &attempt);
+          attempt_strict (columns, end, i, masks, n_steps, window_ms, attempt);
           break;
         case WM_FUNNEL_UNORDERED:
-          attempt_unordered (columns, first, end, i, masks, n_steps, window_ms, &attempt);
+          attempt_unordered (columns, first, end, i, masks, n_steps, window_ms, attempt);
           break;
         case WM_FUNNEL_ORDERED:
         default:
-          attempt_ordered (columns, first, end, i, masks, n_steps, window_ms, &attempt);
+          attempt_ordered (columns, first, end, i, masks, n_steps, window_ms, attempt);
           break;
         }
 
-      if (attempt.reached >= match->reached)
-        *match = attempt;
+      if (best < 0 || attempt->reached >= attempts[best].reached)
+        {
+          best = trying;
+          trying ^= 1;
+        }
+    }
+
+  match->reached = 0;
+  if (best >= 0 && attempts[best].reached > 0)
+    {
+      match->reached = attempts[best].reached;
+      match->entry = attempts[best].entry;
+      memcpy (match->times, attempts[best].times, attempts[best].reached * sizeof (gint64));
     }
 }
