@@ -116,12 +116,18 @@ test_recent_projects (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GFile) first_file = g_file_new_for_path (wm_project_get_path (first));
   g_auto(GStrv) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean opened;
   WmWindow *window;
 
   g_settings_set_strv (settings, "recent-projects", NULL);
   window = open_window (second);
-  g_assert_true (wm_window_open_project (window, first_file, NULL));
-  g_assert_true (wm_window_open_project (window, first_file, NULL));
+  opened = wm_window_open_project (window, first_file, &error);
+  g_assert_no_error (error);
+  g_assert_true (opened);
+  opened = wm_window_open_project (window, first_file, &error);
+  g_assert_no_error (error);
+  g_assert_true (opened);
 
   recent = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpuint (g_strv_length (recent), ==, 2);

@@ -242,6 +242,15 @@ load_worker (GTask        *task,
 {
   Load *load = task_data;
   g_autoptr(GError) error = NULL;
+  /* A connection of its own: the window keeps reading on the session's. */
+  g_autoptr(WmProject) own = wm_project_reopen (load->project, &error);
+
+  if (own == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_set_object (&load->project, own);
 
   if (!(load->history = load_history (load->project, &error)) ||
       !(load->catalogue = load_catalogue (load->project, cancellable, &error)) ||

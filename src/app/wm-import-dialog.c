@@ -457,10 +457,13 @@ import_worker (GTask        *task,
 {
   ImportJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  /* A connection of its own: the window keeps reading on the session's. */
+  g_autoptr(WmProject) project = wm_project_reopen (job->project, &error);
 
-  if (!wm_import_file (job->project, job->file, job->options, job->result,
+  if (project == NULL ||
+      !wm_import_file (project, job->file, job->options, job->result,
                        report_progress, source_object, cancellable, &error) ||
-      !(job->rejects = wm_rejects_list (job->project, job->result->import_ids, &error)))
+      !(job->rejects = wm_rejects_list (project, job->result->import_ids, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -14,5 +14,11 @@ _wm_session_load_journeys (WmProject     *project,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  return wm_journeys_load (project, NULL, NULL, cancellable, error);
+  /* On a connection of its own: the main thread keeps using the session's. */
+  g_autoptr(WmProject) own = wm_project_reopen (project, error);
+
+  if (own == NULL)
+    return NULL;
+
+  return wm_journeys_load (own, NULL, NULL, cancellable, error);
 }

@@ -38,14 +38,12 @@ static void
 set_journeys (WmSession  *self,
               WmJourneys *journeys)
 {
-#ifndef WM_NO_ANALYSIS
   if (self->journeys == journeys)
     return;
 
   g_clear_pointer (&self->journeys, wm_journeys_unref);
   self->journeys = journeys ? wm_journeys_ref (journeys) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNEYS]);
-#endif
 }
 
 static void
@@ -59,7 +57,6 @@ cancel_loading (WmSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-#ifndef WM_NO_ANALYSIS
 static void
 load_journeys_worker (GTask        *task,
                       gpointer      source_object,
@@ -98,7 +95,6 @@ load_journeys_done (GObject      *object,
   set_journeys (self, journeys);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
-#endif
 
 static void
 start_loading (WmSession *self)
@@ -106,7 +102,6 @@ start_loading (WmSession *self)
   cancel_loading (self);
   set_journeys (self, NULL);
 
-#ifndef WM_NO_ANALYSIS
   if (self->project != NULL)
     {
       g_autoptr(GTask) task = NULL;
@@ -119,7 +114,6 @@ start_loading (WmSession *self)
       g_task_run_in_thread (task, load_journeys_worker);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
-#endif
 }
 
 static void
@@ -130,9 +124,7 @@ wm_session_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
-#ifndef WM_NO_ANALYSIS
   g_clear_pointer (&self->journeys, wm_journeys_unref);
-#endif
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (wm_session_parent_class)->dispose (object);
@@ -153,11 +145,7 @@ wm_session_get_property (GObject    *object,
       break;
 
     case PROP_JOURNEYS:
-#ifdef WM_NO_ANALYSIS
-      g_value_set_pointer (value, self->journeys);
-#else
       g_value_set_boxed (value, self->journeys);
-#endif
       break;
 
     case PROP_LOADING:
@@ -202,17 +190,10 @@ wm_session_class_init (WmSessionClass *klass)
                          WM_TYPE_PROJECT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /* Until the analysis engine is linked in, a pointer that stays NULL. */
-#ifdef WM_NO_ANALYSIS
-  properties[PROP_JOURNEYS] =
-    g_param_spec_pointer ("journeys", NULL, NULL,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-#else
   properties[PROP_JOURNEYS] =
     g_param_spec_boxed ("journeys", NULL, NULL,
                         WM_TYPE_JOURNEYS,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-#endif
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,

@@ -22,6 +22,9 @@ static const Command commands[] = {
   { "stats", wm_cli_stats, N_("Summarise the events in a project") },
   { "render", wm_cli_render, N_("Draw a chart of a project as PNG, SVG or PDF") },
   { "map", wm_cli_map, N_("Export or import a project’s journey map (JSON)") },
+  { "funnel", wm_cli_funnel, N_("How many customers reach each step of a funnel") },
+  { "flow", wm_cli_flow, N_("Where customers go next, step by step (Sankey)") },
+  { "leakage", wm_cli_leakage, N_("Per channel, how many customers complete a goal there") },
 };
 
 static void

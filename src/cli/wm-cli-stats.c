@@ -80,39 +80,27 @@ add_counts (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/* Terminal columns: CJK characters take two. */
-static int
-display_width (const char *text)
-{
-  int width = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-
-  return width;
-}
-
 static void
 print_counts (const char *heading,
               GArray     *counts)
 {
   const char *events = _("Events");
   const char *customers = _("Customers");
-  int width = MAX (10, display_width (heading));
+  int width = MAX (10, wm_cli_display_width (heading));
 
   for (guint i = 0; i < counts->len; i++)
-    width = MAX (width, display_width (g_array_index (counts, Count, i).name));
+    width = MAX (width, wm_cli_display_width (g_array_index (counts, Count, i).name));
 
   /* Translated headings may be CJK too. */
   g_print ("\n%s%*s %*s%s %*s%s\n",
-           heading, width - display_width (heading), "",
-           MAX (0, 12 - display_width (events)), "", events,
-           MAX (0, 12 - display_width (customers)), "", customers);
+           heading, width - wm_cli_display_width (heading), "",
+           MAX (0, 12 - wm_cli_display_width (events)), "", events,
+           MAX (0, 12 - wm_cli_display_width (customers)), "", customers);
   for (guint i = 0; i < counts->len; i++)
     {
       const Count *count = &g_array_index (counts, Count, i);
       /* printf pads bytes, not columns: pad by hand. */
-      int pad = width - display_width (count->name);
+      int pad = width - wm_cli_display_width (count->name);
 
       g_print ("%s%*s %'12" G_GINT64_FORMAT " %'12" G_GINT64_FORMAT "\n",
                count->name, pad, "", count->events, count->customers);

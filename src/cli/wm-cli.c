@@ -6,9 +6,11 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "wm-cli.h"
 #include "wm-error.h"
+#include "wm-timestamp.h"
 
 void
 wm_cli_print_error (const char *format,
@@ -137,4 +139,88 @@ char *
 wm_cli_format_count (guint64 count)
 {
   return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
+}
+
+int
+wm_cli_display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  return width;
+}
+
+void
+wm_cli_print_table (GPtrArray  *rows,
+                    const char *align)
+{
+  guint n_columns = strlen (align);
+  g_autofree int *widths = g_new0 (int, n_columns);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = rows->pdata[r];
+
+      for (guint i = 0; i < n_columns && cells[i] != NULL; i++)
+        widths[i] = MAX (widths[i], wm_cli_display_width (cells[i]));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = rows->pdata[r];
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint i = 0; i < n_columns && cells[i] != NULL; i++)
+        {
+          /* printf pads bytes, not columns: pad by hand. */
+          int pad = widths[i] - wm_cli_display_width (cells[i]);
+
+          if (i > 0)
+            g_string_append (line, "  ");
+          if (align[i] == 'r')
+            g_string_append_printf (line, "%*s%s", pad, "", cells[i]);
+          else if (i + 1 < n_columns && cells[i + 1] != NULL)
+            g_string_append_printf (line, "%s%*s", cells[i], pad, "");
+          else
+            g_string_append (line, cells[i]);
+        }
+      /* No trailing blanks after empty last cells. */
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+gboolean
+wm_cli_parse_window (const char *text,
+                     gint64     *seconds)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (wm_duration_parse (text, seconds, &error))
+    return TRUE;
+
+  /* Translators: %s is why the duration cannot be read */
+  wm_cli_print_error (_("--window: %s"), error->message);
+  return FALSE;
+}
+
+WmJourneys *
+wm_cli_load_journeys (const char *path,
+                      int        *exit_status)
+{
+  g_autoptr(WmProject) project = wm_cli_open_project (path, exit_status);
+  g_autoptr(GError) error = NULL;
+  WmJourneys *journeys;
+
+  if (project == NULL)
+    return NULL;
+
+  journeys = wm_journeys_load (project, NULL, NULL, NULL, &error);
+  if (journeys == NULL)
+    *exit_status = wm_cli_report_error (error);
+
+  return journeys;
 }

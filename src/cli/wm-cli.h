@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "wm-analysis.h"
 #include "wm-project.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,9 @@ int        wm_cli_import   (int argc, char **argv);
 int        wm_cli_map      (int argc, char **argv);
 int        wm_cli_render   (int argc, char **argv);
 int        wm_cli_stats    (int argc, char **argv);
+int        wm_cli_funnel   (int argc, char **argv);
+int        wm_cli_flow     (int argc, char **argv);
+int        wm_cli_leakage  (int argc, char **argv);
 
 /* Prints "waymark-cli: MESSAGE" as one line on stderr. */
 void       wm_cli_print_error   (const char *format,
@@ -49,5 +53,19 @@ void       wm_cli_print_json    (gpointer             json_node);
 /* @count with digits grouped as the user's locale groups them, for text
  * meant for people (--json stays locale-neutral). */
 char      *wm_cli_format_count  (guint64              count);
+/* Terminal columns @text takes (CJK characters take two). */
+int        wm_cli_display_width (const char          *text);
+/* Prints @rows (each a NULL-terminated array of cells, the first row the
+ * heading) in aligned columns; @align has one 'l' or 'r' per column. */
+void       wm_cli_print_table   (GPtrArray           *rows,
+                                 const char          *align);
+/* Parses a duration option ("14d"); prints the reason and returns FALSE
+ * (exit with WM_CLI_EXIT_USAGE) when it is not one. */
+gboolean   wm_cli_parse_window  (const char          *text,
+                                 gint64              *seconds);
+/* Opens @path and loads its journeys; prints and returns NULL on error
+ * with *exit_status set. */
+WmJourneys *wm_cli_load_journeys (const char         *path,
+                                  int                *exit_status);
 
 G_END_DECLS

@@ -49,6 +49,17 @@ char       **wm_journeys_list_touchpoints  (WmJourneys          *journeys);
 guint64      wm_journeys_count_customers   (WmJourneys          *journeys,
                                             const char * const  *touchpoints);
 
+/* Funnel semantics in detail (see wm-funnel-match.h): every step-1 event
+ * (unordered: every event of any step) starts an attempt; the customer
+ * counts at the furthest step any attempt reached, and the latest attempt
+ * that got that far gives the breakdown value (at its entry event), the
+ * median step times, and in_progress (its window, from its entry, still
+ * open at wm_journeys_get_last_ts(): entry + window > last_ts).  A
+ * touchpoint name unknown to the journeys fails with
+ * WM_ERROR_INVALID_ARGUMENT, the message naming similar touchpoints.
+ * Breakdown segments: the top values by customers entering, then "Other",
+ * then "" (no value); property values are strings as they are, numbers
+ * and booleans by their JSON text. */
 typedef struct
 {
   guint          n_steps;          /* 2 … 20 */
@@ -71,6 +82,15 @@ WmFunnelResult *wm_funnel_query_run       (const WmFunnelQuery *query,
                                            GCancellable        *cancellable,
                                            GError             **error);
 
+/* Flow semantics (see wm-flow-query.c): a path starts at the customer's
+ * first event of @from (or first event); step j (1 … depth) is the j-th
+ * event after it if that event lies within window of the start
+ * (inclusive), else the customer goes to "j:Exit" and the path ends.
+ * Per step the top touchpoints by customers get nodes "j:NAME", the rest
+ * "j:Other"; a link into a touchpoint node carrying fewer than
+ * min_share × start customers is redirected to that step's Other before
+ * anything further is counted.  So into a node = out of it + its exits,
+ * exactly, for every node before the last step. */
 typedef struct
 {
   char   *from;        /* start touchpoint; NULL: each customer's first event */
@@ -89,6 +109,10 @@ WmFlowGraph    *wm_flow_query_run         (const WmFlowQuery   *query,
                                            GCancellable        *cancellable,
                                            GError             **error);
 
+/* Leakage: a channel's entered = customers with any event in it;
+ * completed_in_channel = those with a goal event carrying that channel no
+ * later than window_s after their first event in that channel
+ * (inclusive).  Events without a channel count for none. */
 typedef struct
 {
   char    *channel;

@@ -9,6 +9,7 @@
 
 #include "wm-error.h"
 #include "wm-event-writer.h"
+#include "wm-journeys-private.h"
 
 /* Each dictionary keeps a bounded cache of name → id in memory and asks
  * SQLite's unique index on a miss, so memory stays flat whatever the number
@@ -78,7 +79,11 @@ struct _WmEventWriter
   guint         n_pending;
   sqlite3_stmt *insert_reject;
   GArray       *seen_customers;  /* bitset of customer ids */
+  GArray       *added;           /* guint32 events per customer id */
   guint64       n_customers;
+  gint64        events_rowid_before;
+  gint64        imports_id_before;
+  FILE         *added_events;    /* WmJourneyEvent per event, for the journey cache; NULL if unavailable */
 
   /* Owned by the caller's thread. */
   Batch        *filling;
@@ -192,12 +197,53 @@ count_customer (WmEventWriter *self,
   if (word >= self->seen_customers->len)
     g_array_set_size (self->seen_customers, MAX (word + 1, self->seen_customers->len * 2));
 
+  if ((guint64) id >= self->added->len)
+    g_array_set_size (self->added, MAX ((guint) id + 1, self->added->len * 2));
+  g_array_index (self->added, guint32, id)++;
+
   words = (guint64 *) (gpointer) self->seen_customers->data;
   if ((words[word] & bit) == 0)
     {
       words[word] |= bit;
       self->n_customers++;
     }
+}
+
+static gboolean
+query_max (WmProject   *project,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = wm_project_prepare (project, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      wm_project_set_sqlite_error (project, rc, "import", error);
+      return FALSE;
+    }
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Sets the event aside for the journey cache, which then needs not read
+ * the import back; without room for it the cache reads the rows instead. */
+static void
+keep_event (WmEventWriter      *self,
+            const PendingEvent *pending)
+{
+  WmJourneyEvent event = {
+    pending->ts, (guint32) pending->customer, (guint32) pending->touchpoint,
+    pending->channel >= 0 ? (guint32) pending->channel : 0,
+    pending->property_set >= 0 ? (guint32) pending->property_set : 0,
+  };
+
+  if (self->added_events != NULL && fwrite (&event, sizeof event, 1, self->added_events) != 1)
+    g_clear_pointer (&self->added_events, fclose);
 }
 
 static sqlite3_stmt *
@@ -290,6 +336,7 @@ store_event (WmEventWriter  *self,
   self->pending[self->n_pending++] = (PendingEvent) {
     customer_id, ts_ms, touchpoint_id, channel_id, property_set_id
   };
+  keep_event (self, &self->pending[self->n_pending - 1]);
   if (self->n_pending == BATCH_ROWS && !flush_pending (self, error))
     return FALSE;
 
@@ -492,6 +539,11 @@ wm_event_writer_new (WmProject   *project,
   self->db = wm_project_get_db (project);
   self->file_name = g_strdup (file_name);
   self->seen_customers = g_array_sized_new (FALSE, TRUE, sizeof (guint64), 1024);
+  self->added = g_array_sized_new (FALSE, TRUE, sizeof (guint32), 4096);
+  /* Deleted by the system once closed. */
+  self->added_events = tmpfile ();
+  if (self->added_events != NULL)
+    setvbuf (self->added_events, NULL, _IOFBF, 1 << 20);
 
   if (!wm_project_exec (project, "BEGIN IMMEDIATE", error))
     return NULL;
@@ -516,6 +568,11 @@ wm_event_writer_new (WmProject   *project,
                                             " VALUES (?, ?, ?, ?, ?)",
                                             error);
   if (self->insert_reject == NULL)
+    return NULL;
+
+  /* Where the events stood: the journey cache is updated from there. */
+  if (!query_max (project, "SELECT coalesce(max(rowid), 0) FROM events", &self->events_rowid_before, error) ||
+      !query_max (project, "SELECT coalesce(max(id), 0) FROM imports", &self->imports_id_before, error))
     return NULL;
 
   history = wm_project_prepare (project,
@@ -655,6 +712,18 @@ wm_event_writer_commit (WmEventWriter  *self,
       return FALSE;
     }
 
+  /* In the same transaction: the journeys cache always matches the events. */
+  {
+    WmJourneysDelta delta = {
+      self->import_id, self->n_events, self->events_rowid_before, self->imports_id_before,
+      (const guint32 *) (gconstpointer) self->added->data, self->added->len,
+      self->added_events,
+    };
+
+    if (!wm_journeys_cache_refresh (self->project, &delta, error))
+      return FALSE;
+  }
+
   if (!wm_project_exec (self->project, "COMMIT", error))
     return FALSE;
 
@@ -725,6 +794,8 @@ wm_event_writer_free (WmEventWriter *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
   g_clear_pointer (&self->seen_customers, g_array_unref);
+  g_clear_pointer (&self->added, g_array_unref);
+  g_clear_pointer (&self->added_events, fclose);
   g_clear_object (&self->project);
   g_free (self->file_name);
   g_free (self);

@@ -393,6 +393,17 @@ wm_project_open (const char          *path,
   return g_steal_pointer (&self);
 }
 
+WmProject *
+wm_project_reopen (WmProject  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+
+  return wm_project_open (self->path,
+                          self->read_only ? WM_PROJECT_OPEN_READ_ONLY : WM_PROJECT_OPEN_DEFAULT,
+                          error);
+}
+
 const char *
 wm_project_get_path (WmProject *self)
 {

@@ -29,6 +29,10 @@ G_DECLARE_FINAL_TYPE (WmProject, wm_project, WM, PROJECT, GObject)
 WmProject  *wm_project_open                (const char          *path,
                                             WmProjectOpenFlags   flags,
                                             GError             **error);
+/* A second connection to the same file, with the same access. A connection
+ * may only be used by one thread at a time: each worker opens its own. */
+WmProject  *wm_project_reopen              (WmProject           *self,
+                                            GError             **error);
 const char *wm_project_get_path            (WmProject           *self);
 gboolean    wm_project_is_read_only        (WmProject           *self);
 /* The connection, for other core modules only (bound parameters only!). */
