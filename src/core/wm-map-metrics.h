@@ -66,6 +66,9 @@ const WmMapLaneMetric *
 /* "12 480 · 41 %": a card's badge (digits grouped by thin spaces). */
 char         *wm_map_metrics_format_badge   (const WmMapCardMetric *metric);
 
+/* A deep copy, for a widget that keeps the numbers it was given. */
+WmMapMetrics *wm_map_metrics_copy           (const WmMapMetrics   *metrics);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmMapMetrics, wm_map_metrics_free)
 
 G_END_DECLS
