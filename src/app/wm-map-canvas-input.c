@@ -57,6 +57,7 @@ reset_drag (WmMapCanvas *self)
   self->drag = WM_MAP_DRAG_NONE;
   g_clear_pointer (&self->drag_id, g_free);
   g_clear_pointer (&self->drag_cards, g_strfreev);
+  g_clear_pointer (&self->drag_image, cairo_surface_destroy);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -193,6 +193,58 @@ draw_focus (WmMapCanvas *self,
   cairo_restore (cr);
 }
 
+/* Draws the moving cards once per drag (text is the costly part), into a
+ * picture of their bounds, at most the view and half of it around. */
+static void
+ensure_drag_image (WmMapCanvas *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+  double zoom = self->viewport.zoom, slack = 8 * self->layout->scale;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double vx0, vy0, vx1, vy1;
+  cairo_t *cr;
+
+  if (self->drag_image != NULL && self->drag_image_viewport.zoom == zoom)
+    return;
+  g_clear_pointer (&self->drag_image, cairo_surface_destroy);
+
+  for (guint i = 0; self->drag_cards[i] != NULL; i++)
+    {
+      const WmMapCardBox *box = wm_map_layout_card_box (self->layout, self->drag_cards[i]);
+
+      if (box == NULL)
+        continue;
+      x0 = MIN (x0, box->rect.x - slack);
+      y0 = MIN (y0, box->rect.y - slack);
+      x1 = MAX (x1, box->rect.x + box->rect.width + slack);
+      y1 = MAX (y1, box->rect.y + box->rect.height + slack);
+    }
+  wm_map_canvas_widget_to_map (self, -width / 2, -height / 2, &vx0, &vy0);
+  wm_map_canvas_widget_to_map (self, width * 1.5, height * 1.5, &vx1, &vy1);
+  x0 = MAX (x0, vx0);
+  y0 = MAX (y0, vy0);
+  x1 = MIN (x1, vx1);
+  y1 = MIN (y1, vy1);
+  if (x1 <= x0 || y1 <= y0)
+    return;
+
+  self->drag_image_viewport = (WmMapViewport) { floor (x0 * zoom) / zoom, floor (y0 * zoom) / zoom, zoom };
+  self->drag_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil ((x1 - x0) * zoom + 1) * scale,
+                                                 ceil ((y1 - y0) * zoom + 1) * scale);
+  cairo_surface_set_device_scale (self->drag_image, scale, scale);
+  cr = cairo_create (self->drag_image);
+  for (guint i = 0; self->drag_cards[i] != NULL; i++)
+    {
+      const WmMapCardBox *box = wm_map_layout_card_box (self->layout, self->drag_cards[i]);
+
+      if (box != NULL)
+        wm_map_render_card (cr, self->pango, self->map, self->layout, self->metrics, self->theme,
+                            &self->drag_image_viewport, box, 0, 0);
+    }
+  cairo_destroy (cr);
+}
+
 static void
 draw_move (WmMapCanvas *self,
            cairo_t     *cr)
@@ -252,21 +304,19 @@ draw_move (WmMapCanvas *self,
         }
     }
 
-  /* Back to widget space: wm_map_render_card() applies the viewport. */
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_push_group (cr);
-  for (guint i = 0; self->drag_cards[i] != NULL; i++)
+  /* Back to widget space: the picture of the cards is in pixels. */
+  ensure_drag_image (self);
+  if (self->drag_image != NULL)
     {
-      const WmMapCardBox *box = wm_map_layout_card_box (layout, self->drag_cards[i]);
+      double x, y;
 
-      if (box != NULL)
-        wm_map_render_card (cr, self->pango, self->map, layout, self->metrics, theme, &self->viewport,
-                            box, dx, dy);
+      wm_map_canvas_map_to_widget (self, self->drag_image_viewport.x + dx, self->drag_image_viewport.y + dy, &x, &y);
+      cairo_save (cr);
+      cairo_identity_matrix (cr);
+      cairo_set_source_surface (cr, self->drag_image, round (x), round (y));
+      cairo_paint_with_alpha (cr, 0.88);
+      cairo_restore (cr);
     }
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, 0.88);
-  cairo_restore (cr);
 }
 
 static void

@@ -72,6 +72,8 @@ struct _WmMapCanvas
   char           *drag_id;        /* the card pressed, or the persona */
   int             drag_stage;     /* an emotion point's stage */
   GStrv           drag_cards;     /* the cards a move carries */
+  cairo_surface_t *drag_image;    /* those cards, drawn once per drag */
+  WmMapViewport   drag_image_viewport;
   gboolean        space_down;
   double          pointer_x;
   double          pointer_y;

@@ -482,8 +482,63 @@ wm_map_canvas_card_order (WmMapCanvas *self)
 
 /* Drawing */
 
-/* Renders the map for the view plus CACHE_MARGIN into a texture: later
- * frames blit it and draw only what moves on top. */
+static gboolean
+overlaps (double           x0,
+          double           y0,
+          double           x1,
+          double           y1,
+          const WmMapRect *region)
+{
+  return x1 >= region->x && x0 <= region->x + region->width &&
+         y1 >= region->y && y0 <= region->y + region->height;
+}
+
+/* @layout with only the cards and connectors that reach into @region:
+ * the renderer then spends nothing on what the picture does not show.
+ * Free the arrays with view_layout_clear(). */
+static void
+view_layout (const WmMapLayout *layout,
+             const WmMapRect   *region,
+             WmMapLayout       *view)
+{
+  /* Shadows, selection rings, arrowheads and connector labels reach a
+   * little beyond the geometry. */
+  double slack = 24 * layout->scale, label = layout->n_stages > 0 ? layout->columns[0].width / 2 : 0;
+
+  *view = *layout;
+  view->cards = g_new (WmMapCardBox, MAX (layout->n_cards, 1));
+  view->n_cards = 0;
+  for (guint i = 0; i < layout->n_cards; i++)
+    {
+      const WmMapRect *r = &layout->cards[i].rect;
+
+      if (overlaps (r->x - slack, r->y - slack, r->x + r->width + slack, r->y + r->height + slack, region))
+        view->cards[view->n_cards++] = layout->cards[i];
+    }
+  view->connectors = g_new (WmMapConnectorPath, MAX (layout->n_connectors, 1));
+  view->n_connectors = 0;
+  for (guint i = 0; i < layout->n_connectors; i++)
+    {
+      const WmMapConnectorPath *p = &layout->connectors[i];
+      /* A Bézier curve stays inside its control points' box. */
+      double x0 = MIN (MIN (p->x0, p->x1), MIN (p->x2, p->x3)), x1 = MAX (MAX (p->x0, p->x1), MAX (p->x2, p->x3));
+      double y0 = MIN (MIN (p->y0, p->y1), MIN (p->y2, p->y3)), y1 = MAX (MAX (p->y0, p->y1), MAX (p->y2, p->y3));
+
+      if (overlaps (MIN (x0, p->label_x - label) - slack, y0 - slack,
+                    MAX (x1, p->label_x + label) + slack, y1 + slack, region))
+        view->connectors[view->n_connectors++] = *p;
+    }
+}
+
+static void
+view_layout_clear (WmMapLayout *view)
+{
+  g_free (view->cards);
+  g_free (view->connectors);
+}
+
+/* Renders the map for the view plus CACHE_MARGIN into an image, kept as a
+ * render node: later frames paint it and draw only what moves on top. */
 static void
 render_cache (WmMapCanvas *self,
               int          width,
@@ -491,34 +546,39 @@ render_cache (WmMapCanvas *self,
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   int cw = width + 2 * CACHE_MARGIN, ch = height + 2 * CACHE_MARGIN;
-  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, cw * scale);
-  guchar *data = g_malloc (stride * ch * scale);
+  double zoom = self->viewport.zoom;
   cairo_surface_t *surface;
+  GtkSnapshot *snapshot;
+  WmMapLayout view;
   cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
 
   self->cache_viewport = self->viewport;
-  self->cache_viewport.x -= CACHE_MARGIN / self->viewport.zoom;
-  self->cache_viewport.y -= CACHE_MARGIN / self->viewport.zoom;
+  self->cache_viewport.x -= CACHE_MARGIN / zoom;
+  self->cache_viewport.y -= CACHE_MARGIN / zoom;
   self->cache_width = cw;
   self->cache_height = ch;
   self->cache_scale = scale;
 
-  surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, cw * scale, ch * scale, stride);
+  view_layout (self->layout, &(WmMapRect) { self->cache_viewport.x, self->cache_viewport.y, cw / zoom, ch / zoom },
+               &view);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cw * scale, ch * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  wm_map_render (cr, self->pango, self->map, self->layout, self->metrics, self->theme,
+  wm_map_render (cr, self->pango, self->map, &view, self->metrics, self->theme,
                  &self->cache_viewport, NULL, cw, ch);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
+  view_layout_clear (&view);
 
-  /* Cairo's ARGB32 is GDK's default memory format: no conversion. */
-  bytes = g_bytes_new_take (data, stride * ch * scale);
-  texture = gdk_memory_texture_new (cw * scale, ch * scale, GDK_MEMORY_DEFAULT, bytes, stride);
+  /* A cairo node that paints the image: the cairo renderer blits it as it
+   * is (a texture node would be converted again on every frame). */
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, cw, ch));
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
-  self->cache = gsk_texture_node_new (texture, &GRAPHENE_RECT_INIT (0, 0, cw, ch));
+  self->cache = gtk_snapshot_free_to_node (snapshot);
 }
 
 /* TRUE when the cached picture, drawn where it belongs, covers the view
@@ -662,6 +722,7 @@ wm_map_canvas_finalize (GObject *object)
   g_clear_pointer (&self->hover_id, g_free);
   g_clear_pointer (&self->drag_id, g_free);
   g_clear_pointer (&self->drag_cards, g_strfreev);
+  g_clear_pointer (&self->drag_image, cairo_surface_destroy);
   g_clear_pointer (&self->edit_id, g_free);
   g_clear_pointer (&self->focus_card, g_free);
 
