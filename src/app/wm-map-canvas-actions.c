@@ -10,34 +10,6 @@
 
 #define ZOOM_STEP 1.25
 
-static const char * const action_names[] = {
-  "map.undo",
-  "map.redo",
-  "map.delete",
-  "map.select-all",
-  "map.duplicate",
-  "map.edit-title",
-  "map.zoom-in",
-  "map.zoom-out",
-  "map.zoom-fit",
-  "map.add-card",
-  "map.add-stage",
-  "map.add-lane",
-  "map.rename-stage",
-  "map.move-stage",
-  "map.delete-stage",
-  "map.rename-lane",
-  "map.move-lane",
-  "map.delete-lane",
-  NULL
-};
-
-const char * const *
-wm_map_canvas_get_action_names (void)
-{
-  return action_names;
-}
-
 static gboolean
 has_selected_card (WmMapCanvas *self)
 {
@@ -78,15 +50,16 @@ wm_map_canvas_action_is_enabled (WmMapCanvas *self,
     return self->viewport.zoom > WM_MAP_CANVAS_MIN_ZOOM;
   if (g_str_equal (name, "map.add-card"))
     return wm_journey_map_get_n_stages (self->map) > 0 && wm_journey_map_get_n_lanes (self->map) > 0;
-  return g_strv_contains (action_names, name);
+  return g_strv_contains (wm_map_canvas_get_action_names (), name);
 }
 
 void
 wm_map_canvas_update_actions (WmMapCanvas *self)
 {
-  for (guint i = 0; action_names[i] != NULL; i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), action_names[i],
-                                   wm_map_canvas_action_is_enabled (self, action_names[i]));
+  const char * const *names = wm_map_canvas_get_action_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], wm_map_canvas_action_is_enabled (self, names[i]));
   wm_map_canvas_emit_actions_changed (self);
 }
 
@@ -422,27 +395,60 @@ wm_map_canvas_popup_menu (WmMapCanvas    *self,
   gtk_popover_popup (self->menu);
 }
 
+typedef struct
+{
+  const char                  *name;
+  const char                  *parameter_type;
+  GtkWidgetActionActivateFunc  activate;
+} Action;
+
+static const Action actions[] = {
+  { "map.undo", NULL, undo_activated },
+  { "map.redo", NULL, redo_activated },
+  { "map.delete", NULL, delete_activated },
+  { "map.select-all", NULL, select_all_activated },
+  { "map.duplicate", NULL, duplicate_activated },
+  { "map.edit-title", NULL, edit_title_activated },
+  { "map.zoom-in", NULL, zoom_activated },
+  { "map.zoom-out", NULL, zoom_activated },
+  { "map.zoom-fit", NULL, zoom_activated },
+  { "map.add-card", NULL, add_card_activated },
+  { "map.add-stage", NULL, add_stage_activated },
+  { "map.add-lane", "s", add_lane_activated },
+  { "map.rename-stage", "s", structure_activated },
+  { "map.move-stage", "(si)", structure_activated },
+  { "map.delete-stage", "s", structure_activated },
+  { "map.rename-lane", "s", structure_activated },
+  { "map.move-lane", "(si)", structure_activated },
+  { "map.delete-lane", "s", structure_activated },
+};
+
+const char * const *
+wm_map_canvas_get_action_names (void)
+{
+  static const char *names[G_N_ELEMENTS (actions) + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      names[i] = actions[i].name;
+  return names;
+}
+
+const char *
+wm_map_canvas_get_action_parameter_type (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (actions[i].name, name))
+      return actions[i].parameter_type;
+  return NULL;
+}
+
 void
 wm_map_canvas_class_init_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "map.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "map.redo", NULL, redo_activated);
-  gtk_widget_class_install_action (widget_class, "map.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "map.select-all", NULL, select_all_activated);
-  gtk_widget_class_install_action (widget_class, "map.duplicate", NULL, duplicate_activated);
-  gtk_widget_class_install_action (widget_class, "map.edit-title", NULL, edit_title_activated);
-  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_activated);
-  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_activated);
-  gtk_widget_class_install_action (widget_class, "map.zoom-fit", NULL, zoom_activated);
-  gtk_widget_class_install_action (widget_class, "map.add-card", NULL, add_card_activated);
-  gtk_widget_class_install_action (widget_class, "map.add-stage", NULL, add_stage_activated);
-  gtk_widget_class_install_action (widget_class, "map.add-lane", "s", add_lane_activated);
-  gtk_widget_class_install_action (widget_class, "map.rename-stage", "s", structure_activated);
-  gtk_widget_class_install_action (widget_class, "map.move-stage", "(si)", structure_activated);
-  gtk_widget_class_install_action (widget_class, "map.delete-stage", "s", structure_activated);
-  gtk_widget_class_install_action (widget_class, "map.rename-lane", "s", structure_activated);
-  gtk_widget_class_install_action (widget_class, "map.move-lane", "(si)", structure_activated);
-  gtk_widget_class_install_action (widget_class, "map.delete-lane", "s", structure_activated);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
+                                     actions[i].activate);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "map.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

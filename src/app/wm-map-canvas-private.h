@@ -45,7 +45,9 @@ struct _WmMapCanvas
   const WmTheme  *theme;
   WmChartPango   *pango;
   WmMapViewport   viewport;
-  gboolean        needs_fit;
+  gboolean        needs_fit;      /* fits the map on every allocation */
+  guint           zoom_idle;
+  guint           actions_idle;
 
   GHashTable     *selection;      /* id (owned) → itself */
   char           *hover_id;

@@ -77,6 +77,15 @@ forget_missing_ids (WmMapCanvas *self)
 }
 
 static void
+actions_idle_cb (gpointer data)
+{
+  WmMapCanvas *self = data;
+
+  self->actions_idle = 0;
+  wm_map_canvas_update_actions (self);
+}
+
+static void
 map_changed_cb (WmMapCanvas  *self,
                 WmMapChange   change,
                 const char   *id,
@@ -106,7 +115,10 @@ map_changed_cb (WmMapCanvas  *self,
       break;
     }
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  wm_map_canvas_update_actions (self);
+  /* The history records the step after the map says it changed: the undo
+   * label is new only then. */
+  if (self->actions_idle == 0)
+    self->actions_idle = g_idle_add_once (actions_idle_cb, self);
 }
 
 static void
@@ -640,6 +652,16 @@ wm_map_canvas_snapshot (GtkWidget   *widget,
 }
 
 static void
+zoom_changed_idle (gpointer data)
+{
+  WmMapCanvas *self = data;
+
+  self->zoom_idle = 0;
+  wm_map_canvas_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
 wm_map_canvas_size_allocate (GtkWidget *widget,
                              int        width,
                              int        height,
@@ -649,11 +671,10 @@ wm_map_canvas_size_allocate (GtkWidget *widget,
 
   /* Fitted maps stay fitted as the widget resizes, until the user pans or
    * zooms. */
-  if (self->needs_fit && fit_viewport (self))
-    {
-      wm_map_canvas_update_actions (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-    }
+  /* Listeners may change widgets, which must wait for the end of the
+   * allocation. */
+  if (self->needs_fit && fit_viewport (self) && self->zoom_idle == 0)
+    self->zoom_idle = g_idle_add_once (zoom_changed_idle, self);
 
   wm_map_canvas_allocate_proxies (self);
 
@@ -698,6 +719,8 @@ wm_map_canvas_dispose (GObject *object)
   GtkWidget *child;
 
   wm_map_canvas_set_history (self, NULL);
+  g_clear_handle_id (&self->zoom_idle, g_source_remove);
+  g_clear_handle_id (&self->actions_idle, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->edit_popover = NULL;

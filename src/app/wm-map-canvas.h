@@ -89,6 +89,8 @@ void           wm_map_canvas_edit_card_title  (WmMapCanvas         *self,
 /* Every "map.*" action the canvas installs (NULL-terminated, static). */
 const char * const *
                wm_map_canvas_get_action_names (void);
+/* The action's parameter type ("s", "(si)"), or NULL for none. */
+const char    *wm_map_canvas_get_action_parameter_type (const char *name);
 gboolean       wm_map_canvas_action_is_enabled (WmMapCanvas        *self,
                                                 const char         *name);
 
