@@ -520,7 +520,8 @@ test_zoom (Fixture       *f,
 }
 
 static GdkTexture *
-render (Fixture *f)
+render (Fixture    *f,
+        const char *what)
 {
   GtkWidget *widget = GTK_WIDGET (f->canvas);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
@@ -545,7 +546,7 @@ render (Fixture *f)
   /* WM_CANVAS_PNG_DIR: keep the pictures, to look at them. */
   if (g_getenv ("WM_CANVAS_PNG_DIR") != NULL)
     {
-      g_autofree char *name = g_strdup_printf ("canvas-%s.png", f->canvas->theme->name);
+      g_autofree char *name = g_strdup_printf ("canvas-%s-%s.png", what, f->canvas->theme->name);
       g_autofree char *path = g_build_filename (g_getenv ("WM_CANVAS_PNG_DIR"), name, NULL);
 
       gdk_texture_save_to_png (texture, path);
@@ -572,7 +573,7 @@ static void
 check_card_fill (Fixture       *f,
                  const WmTheme *theme)
 {
-  g_autoptr(GdkTexture) texture = render (f);
+  g_autoptr(GdkTexture) texture = render (f, "demo");
   int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
   gsize stride = width * 4;
   g_autofree guchar *data = g_malloc (stride * height);
@@ -610,6 +611,99 @@ test_render (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+static guchar *
+download (GdkTexture *texture,
+          gsize      *stride)
+{
+  guchar *data;
+
+  *stride = gdk_texture_get_width (texture) * 4;
+  data = g_malloc (*stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, data, *stride);
+  return data;
+}
+
+static gboolean
+pixel_near (const guchar *data,
+            gsize         stride,
+            double        x,
+            double        y,
+            const WmRgba *color,
+            int           tolerance)
+{
+  const guchar *p = data + (gsize) y * stride + (gsize) x * 4;
+
+  return ABS (p[2] - (int) round (color->red * 255)) <= tolerance &&
+         ABS (p[1] - (int) round (color->green * 255)) <= tolerance &&
+         ABS (p[0] - (int) round (color->blue * 255)) <= tolerance;
+}
+
+static void
+test_drag_preview (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) during = NULL;
+  g_autofree guchar *pixels_before = NULL;
+  g_autofree guchar *pixels_during = NULL;
+  graphene_rect_t r;
+  WmRgba fill;
+  double x, y, tx, ty, px, py;
+  gsize stride;
+
+  /* Card a carried to the empty third stage: its picture follows the
+   * pointer, nothing in the map moves yet. */
+  wm_map_card_colors (f->canvas->theme, WM_CARD_COLOR_BLUE, &fill, NULL);
+  g_assert_true (wm_map_canvas_get_card_bounds (f->canvas, "a", &r));
+  card_center (f, "a", &x, &y);
+  cell_point (f, 2, 1, 0.5, 0.5, &tx, &ty);
+  px = r.origin.x + 10 + (tx - x);
+  py = r.origin.y + r.size.height * 0.3 + (ty - y);
+
+  before = render (f, "before-drag");
+  pixels_before = download (before, &stride);
+  g_assert_false (pixel_near (pixels_before, stride, px, py, &fill, 40));
+
+  wm_map_canvas_drag_begin (f->canvas, GDK_BUTTON_PRIMARY, 0, x, y);
+  wm_map_canvas_drag_update (f->canvas, tx, ty);
+  during = render (f, "drag");
+  pixels_during = download (during, &stride);
+  /* Drawn at 88 % over the lit target cell. */
+  g_assert_true (pixel_near (pixels_during, stride, px, py, &fill, 40));
+  assert_card_at (f, "a", "s1", "l1", 0);
+
+  wm_map_canvas_drag_cancel (f->canvas);
+  assert_card_at (f, "a", "s1", "l1", 0);
+  g_assert_false (wm_map_history_get_can_undo (f->history));
+}
+
+static void
+test_accessible_cards (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(WmMapMetrics) metrics = wm_map_metrics_new ();
+  GtkWidget *proxy = wm_map_canvas_get_proxy (f->canvas, "a");
+  const char *with_metric = "Stage Notice, lane Touchpoints, Observed; customers: 12\u202f480 · 41\u202f%";
+
+  g_assert_nonnull (proxy);
+  gtk_test_accessible_assert_role (proxy, GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_property (proxy, GTK_ACCESSIBLE_PROPERTY_LABEL, "A");
+  gtk_test_accessible_assert_property (proxy, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Stage Notice, lane Touchpoints, Observed");
+
+  wm_map_metrics_set_card (metrics, "a", 12480, 0.41);
+  wm_map_canvas_set_metrics (f->canvas, metrics);
+  gtk_test_accessible_assert_property (proxy, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, with_metric);
+
+  /* A new title is read out. */
+  wm_map_history_set_card_text (f->history, "a", "Payment notice", "");
+  gtk_test_accessible_assert_property (proxy, GTK_ACCESSIBLE_PROPERTY_LABEL, "Payment notice");
+
+  /* One child per card, gone with the card. */
+  wm_map_history_delete_cards (f->history, (const char *[]) { "a", NULL });
+  g_assert_null (wm_map_canvas_get_proxy (f->canvas, "a"));
+}
+
 static void
 test_history_replaced (void)
 {
@@ -634,6 +728,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The test accessibility backend keeps what screen readers would get. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -652,6 +748,8 @@ main (int   argc,
   ADD ("tab-order", test_tab_order, NULL);
   ADD ("zoom", test_zoom, NULL);
   ADD ("render", test_render, GINT_TO_POINTER (1));
+  ADD ("drag-preview", test_drag_preview, NULL);
+  ADD ("accessible-cards", test_accessible_cards, NULL);
 #undef ADD
   g_test_add_func ("/map-canvas/history-replaced", test_history_replaced);
 
