@@ -524,7 +524,6 @@ render (Fixture    *f,
         const char *what)
 {
   GtkWidget *widget = GTK_WIDGET (f->canvas);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
@@ -532,10 +531,11 @@ render (Fixture    *f,
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   GdkTexture *texture;
 
-  /* Let a theme change reach the widget and lay it out again. */
+  /* Let a theme change reach the widget and lay it out again, then draw
+   * it as a frame would. */
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
   g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
