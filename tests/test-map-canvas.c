@@ -677,6 +677,59 @@ test_drag_preview (Fixture       *f,
   g_assert_false (wm_map_history_get_can_undo (f->history));
 }
 
+/* After an edit that keeps the grid, only what changed is painted again;
+ * the frame must equal one painted from scratch. */
+static void
+assert_same_as_full_render (Fixture *f)
+{
+  g_autoptr(GdkTexture) partial = render (f, "partial");
+  g_autoptr(GdkTexture) full = NULL;
+  g_autofree guchar *a = NULL;
+  g_autofree guchar *b = NULL;
+  gsize stride;
+
+  g_assert_nonnull (f->canvas->cache_surface);
+  wm_map_canvas_drop_cache (f->canvas);
+  full = render (f, "full");
+  a = download (partial, &stride);
+  b = download (full, &stride);
+  g_assert_cmpmem (a, stride * gdk_texture_get_height (partial), b, stride * gdk_texture_get_height (full));
+}
+
+static void
+test_partial_repaint (Fixture       *f,
+                      gconstpointer  data)
+{
+  cairo_surface_t *surface;
+  WmMapCardPosition move = { "b", "s3", "l1", 0 };
+
+  render (f, "start");
+  surface = f->canvas->cache_surface;
+  g_assert_nonnull (surface);
+
+  g_assert_true (wm_map_history_set_card_color (f->history, "a", WM_CARD_COLOR_PURPLE));
+  /* Painted in place, not rendered anew. */
+  g_assert_true (f->canvas->cache_surface == surface);
+  assert_same_as_full_render (f);
+
+  surface = f->canvas->cache_surface;
+  g_assert_true (wm_map_history_move_cards (f->history, &move, 1));
+  g_assert_true (f->canvas->cache_surface == surface);
+  assert_same_as_full_render (f);
+
+  g_assert_true (wm_map_history_connect (f->history, "a", "b", "pays") != NULL);
+  assert_same_as_full_render (f);
+  g_assert_true (wm_map_history_set_emotion (f->history, "p", "s1", TRUE, 4));
+  assert_same_as_full_render (f);
+  g_assert_true (wm_map_history_undo (f->history));
+  g_assert_true (wm_map_history_undo (f->history));
+  assert_same_as_full_render (f);
+
+  /* A stage renamed: the whole picture again. */
+  g_assert_true (wm_map_history_rename_stage (f->history, "s2", "Try"));
+  g_assert_null (f->canvas->cache_surface);
+}
+
 static void
 test_accessible_cards (Fixture       *f,
                        gconstpointer  data)
@@ -750,6 +803,7 @@ main (int   argc,
   ADD ("render", test_render, GINT_TO_POINTER (1));
   ADD ("drag-preview", test_drag_preview, NULL);
   ADD ("accessible-cards", test_accessible_cards, NULL);
+  ADD ("partial-repaint", test_partial_repaint, NULL);
 #undef ADD
   g_test_add_func ("/map-canvas/history-replaced", test_history_replaced);
 

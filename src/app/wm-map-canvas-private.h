@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _WmMapGeometry WmMapGeometry;
+
 typedef enum
 {
   WM_MAP_DRAG_NONE,
@@ -54,8 +56,9 @@ struct _WmMapCanvas
   WmMapHitKind    hover_kind;
   int             hover_stage;    /* of a hovered emotion point */
 
-  /* The static layer: the map without selection or hover, rendered for
-   * the view plus a margin, so small pans only move it. */
+  /* The static layer (see wm-map-canvas-cache.c). */
+  WmMapGeometry  *geometry;
+  cairo_surface_t *cache_surface;
   GskRenderNode  *cache;
   WmMapViewport   cache_viewport;
   int             cache_width;
@@ -108,9 +111,20 @@ void      wm_map_canvas_update_actions     (WmMapCanvas      *self);
 void      wm_map_canvas_emit_actions_changed (WmMapCanvas    *self);
 /* The cards in reading order for keyboard focus: by stage, lane, order. */
 GPtrArray *wm_map_canvas_card_order        (WmMapCanvas      *self);
-/* For tests and the bench: the static layer is rendered again on the next
- * frame. */
+
+/* wm-map-canvas-cache.c */
+/* Lays the map out again and repaints what @change changed in the
+ * static layer (all of it for WM_MAP_CHANGE_ALL). */
+void      wm_map_canvas_relayout           (WmMapCanvas      *self,
+                                            WmMapChange       change,
+                                            const char       *id);
+void      wm_map_canvas_ensure_cache       (WmMapCanvas      *self,
+                                            int               width,
+                                            int               height);
+/* Also for tests and the bench: the static layer is rendered again on
+ * the next frame. */
 void      wm_map_canvas_drop_cache         (WmMapCanvas      *self);
+void      wm_map_canvas_clear_geometry     (WmMapCanvas      *self);
 
 /* wm-map-canvas-actions.c */
 void      wm_map_canvas_class_init_actions (GtkWidgetClass   *widget_class);

@@ -1,4 +1,4 @@
-/* wm-map-canvas.c: the model, the view and the cached static layer
+/* wm-map-canvas.c: the model, the view, the selection, and the frame
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,10 +10,6 @@
 
 #include "wm-map-canvas-private.h"
 #include "wm-map-renderer.h"
-
-/* Logical pixels rendered beyond each side of the view, so that panning
- * by less than this only moves the cached picture. */
-#define CACHE_MARGIN 256
 
 enum {
   PROP_0,
@@ -39,21 +35,12 @@ wm_map_canvas_new (void)
   return g_object_new (WM_TYPE_MAP_CANVAS, NULL);
 }
 
-void
-wm_map_canvas_drop_cache (WmMapCanvas *self)
-{
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
-}
-
-/* The map changed: lay it out again and render the static layer anew. */
+/* Another map, theme or size: lay it out again and render the static
+ * layer anew. */
 void
 wm_map_canvas_invalidate (WmMapCanvas *self)
 {
-  g_clear_pointer (&self->layout, wm_map_layout_free);
-  if (self->map != NULL)
-    self->layout = wm_map_layout_new (self->map, self->theme);
-  wm_map_canvas_drop_cache (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  wm_map_canvas_relayout (self, WM_MAP_CHANGE_ALL, NULL);
 }
 
 static void
@@ -91,7 +78,7 @@ map_changed_cb (WmMapCanvas  *self,
                 const char   *id,
                 WmJourneyMap *map)
 {
-  wm_map_canvas_invalidate (self);
+  wm_map_canvas_relayout (self, change, id);
   forget_missing_ids (self);
 
   switch (change)
@@ -494,124 +481,6 @@ wm_map_canvas_card_order (WmMapCanvas *self)
 
 /* Drawing */
 
-static gboolean
-overlaps (double           x0,
-          double           y0,
-          double           x1,
-          double           y1,
-          const WmMapRect *region)
-{
-  return x1 >= region->x && x0 <= region->x + region->width &&
-         y1 >= region->y && y0 <= region->y + region->height;
-}
-
-/* @layout with only the cards and connectors that reach into @region:
- * the renderer then spends nothing on what the picture does not show.
- * Free the arrays with view_layout_clear(). */
-static void
-view_layout (const WmMapLayout *layout,
-             const WmMapRect   *region,
-             WmMapLayout       *view)
-{
-  /* Shadows, selection rings, arrowheads and connector labels reach a
-   * little beyond the geometry. */
-  double slack = 24 * layout->scale, label = layout->n_stages > 0 ? layout->columns[0].width / 2 : 0;
-
-  *view = *layout;
-  view->cards = g_new (WmMapCardBox, MAX (layout->n_cards, 1));
-  view->n_cards = 0;
-  for (guint i = 0; i < layout->n_cards; i++)
-    {
-      const WmMapRect *r = &layout->cards[i].rect;
-
-      if (overlaps (r->x - slack, r->y - slack, r->x + r->width + slack, r->y + r->height + slack, region))
-        view->cards[view->n_cards++] = layout->cards[i];
-    }
-  view->connectors = g_new (WmMapConnectorPath, MAX (layout->n_connectors, 1));
-  view->n_connectors = 0;
-  for (guint i = 0; i < layout->n_connectors; i++)
-    {
-      const WmMapConnectorPath *p = &layout->connectors[i];
-      /* A Bézier curve stays inside its control points' box. */
-      double x0 = MIN (MIN (p->x0, p->x1), MIN (p->x2, p->x3)), x1 = MAX (MAX (p->x0, p->x1), MAX (p->x2, p->x3));
-      double y0 = MIN (MIN (p->y0, p->y1), MIN (p->y2, p->y3)), y1 = MAX (MAX (p->y0, p->y1), MAX (p->y2, p->y3));
-
-      if (overlaps (MIN (x0, p->label_x - label) - slack, y0 - slack,
-                    MAX (x1, p->label_x + label) + slack, y1 + slack, region))
-        view->connectors[view->n_connectors++] = *p;
-    }
-}
-
-static void
-view_layout_clear (WmMapLayout *view)
-{
-  g_free (view->cards);
-  g_free (view->connectors);
-}
-
-/* Renders the map for the view plus CACHE_MARGIN into an image, kept as a
- * render node: later frames paint it and draw only what moves on top. */
-static void
-render_cache (WmMapCanvas *self,
-              int          width,
-              int          height)
-{
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int cw = width + 2 * CACHE_MARGIN, ch = height + 2 * CACHE_MARGIN;
-  double zoom = self->viewport.zoom;
-  cairo_surface_t *surface;
-  GtkSnapshot *snapshot;
-  WmMapLayout view;
-  cairo_t *cr;
-
-  self->cache_viewport = self->viewport;
-  self->cache_viewport.x -= CACHE_MARGIN / zoom;
-  self->cache_viewport.y -= CACHE_MARGIN / zoom;
-  self->cache_width = cw;
-  self->cache_height = ch;
-  self->cache_scale = scale;
-
-  view_layout (self->layout, &(WmMapRect) { self->cache_viewport.x, self->cache_viewport.y, cw / zoom, ch / zoom },
-               &view);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cw * scale, ch * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  wm_map_render (cr, self->pango, self->map, &view, self->metrics, self->theme,
-                 &self->cache_viewport, NULL, cw, ch);
-  cairo_destroy (cr);
-  view_layout_clear (&view);
-
-  /* A cairo node that paints the image: the cairo renderer blits it as it
-   * is (a texture node would be converted again on every frame). */
-  snapshot = gtk_snapshot_new ();
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, cw, ch));
-  cairo_set_source_surface (cr, surface, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
-  self->cache = gtk_snapshot_free_to_node (snapshot);
-}
-
-/* TRUE when the cached picture, drawn where it belongs, covers the view
- * at the current zoom and scale. */
-static gboolean
-cache_covers_view (WmMapCanvas *self,
-                   int          width,
-                   int          height)
-{
-  double ox, oy;
-
-  if (self->cache == NULL || self->cache_scale != gtk_widget_get_scale_factor (GTK_WIDGET (self)))
-    return FALSE;
-  if (self->pinching)
-    return TRUE;
-  if (self->cache_viewport.zoom != self->viewport.zoom)
-    return FALSE;
-  wm_map_canvas_map_to_widget (self, self->cache_viewport.x, self->cache_viewport.y, &ox, &oy);
-  return ox <= 0 && oy <= 0 && ox + self->cache_width >= width && oy + self->cache_height >= height;
-}
-
 static void
 wm_map_canvas_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -634,8 +503,7 @@ wm_map_canvas_snapshot (GtkWidget   *widget,
       return;
     }
 
-  if (!cache_covers_view (self, width, height))
-    render_cache (self, width, height);
+  wm_map_canvas_ensure_cache (self, width, height);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   wm_map_canvas_map_to_widget (self, self->cache_viewport.x, self->cache_viewport.y, &ox, &oy);
@@ -739,7 +607,8 @@ wm_map_canvas_finalize (GObject *object)
   g_clear_pointer (&self->layout, wm_map_layout_free);
   g_clear_pointer (&self->pango, wm_chart_pango_free);
   g_clear_pointer (&self->metrics, wm_map_metrics_free);
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  wm_map_canvas_drop_cache (self);
+  wm_map_canvas_clear_geometry (self);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->proxies, g_hash_table_unref);
   g_clear_pointer (&self->hover_id, g_free);
