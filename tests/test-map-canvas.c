@@ -159,6 +159,41 @@ assert_selection (Fixture            *f,
   g_assert_cmpstrv (selection, expected);
 }
 
+static GdkTexture *
+render (Fixture    *f,
+        const char *what)
+{
+  GtkWidget *widget = GTK_WIDGET (f->canvas);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GdkTexture *texture;
+
+  /* Let a theme change reach the widget and lay it out again, then draw
+   * it as a frame would. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+
+  /* WM_CANVAS_PNG_DIR: keep the pictures, to look at them. */
+  if (g_getenv ("WM_CANVAS_PNG_DIR") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("canvas-%s-%s.png", what, f->canvas->theme->name);
+      g_autofree char *path = g_build_filename (g_getenv ("WM_CANVAS_PNG_DIR"), name, NULL);
+
+      gdk_texture_save_to_png (texture, path);
+    }
+  return texture;
+}
+
 static void
 test_drag_moves_card (Fixture       *f,
                       gconstpointer  data)
@@ -469,6 +504,7 @@ test_tab_order (Fixture       *f,
                 gconstpointer  data)
 {
   GtkWidget *widget = GTK_WIDGET (f->canvas);
+  g_autoptr(GdkTexture) picture = NULL;
 
   /* As after a Tab press. */
   gtk_window_set_focus_visible (f->window, TRUE);
@@ -485,6 +521,9 @@ test_tab_order (Fixture       *f,
   g_assert_false (gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_child_focus (widget, GTK_DIR_TAB_BACKWARD));
   g_assert_cmpstr (f->canvas->focus_card, ==, "c");
+  g_assert_true (wm_map_canvas_card_has_visible_focus (f->canvas, "c"));
+  g_clear_object (&picture);
+  picture = render (f, "focus");
 
   /* The arrows move the focused card. */
   g_assert_true (wm_map_canvas_key_pressed (f->canvas, GDK_KEY_Right, 0));
@@ -519,39 +558,83 @@ test_zoom (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (x, (1100 - f->canvas->layout->width) / 2, 1e-9);
 }
 
-static GdkTexture *
-render (Fixture    *f,
-        const char *what)
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
 {
-  GtkWidget *widget = GTK_WIDGET (f->canvas);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GError) error = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  GdkTexture *texture;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
-  /* Let a theme change reach the widget and lay it out again, then draw
-   * it as a frame would. */
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-
-  /* WM_CANVAS_PNG_DIR: keep the pictures, to look at them. */
-  if (g_getenv ("WM_CANVAS_PNG_DIR") != NULL)
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
-      g_autofree char *name = g_strdup_printf ("canvas-%s-%s.png", what, f->canvas->theme->name);
-      g_autofree char *path = g_build_filename (g_getenv ("WM_CANVAS_PNG_DIR"), name, NULL);
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      gdk_texture_save_to_png (texture, path);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
     }
-  return texture;
+  g_assert_not_reached ();
+}
+
+static void
+test_pan (Fixture       *f,
+          gconstpointer  data)
+{
+  GtkEventController *controller;
+  WmMapViewport start;
+  double x, y;
+  gboolean handled = FALSE;
+
+  /* Middle drag: the map follows the pointer. */
+  start = f->canvas->viewport;
+  card_center (f, "a", &x, &y);
+  wm_map_canvas_drag_begin (f->canvas, GDK_BUTTON_MIDDLE, 0, x, y);
+  wm_map_canvas_drag_update (f->canvas, x - 30, y - 20);
+  wm_map_canvas_drag_end (f->canvas, x - 30, y - 20);
+  g_assert_cmpfloat_with_epsilon (f->canvas->viewport.x, start.x + 30 / start.zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->canvas->viewport.y, start.y + 20 / start.zoom, 1e-9);
+  assert_card_at (f, "a", "s1", "l1", 0);
+
+  /* Space held: the primary button pans too, even over a card. */
+  start = f->canvas->viewport;
+  controller = find_controller (GTK_WIDGET (f->canvas), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_space, 0, 0, &handled);
+  g_assert_true (handled);
+  card_center (f, "a", &x, &y);
+  wm_map_canvas_drag_begin (f->canvas, GDK_BUTTON_PRIMARY, 0, x, y);
+  g_assert_cmpint (f->canvas->drag, ==, WM_MAP_DRAG_PAN);
+  wm_map_canvas_drag_end (f->canvas, x + 10, y);
+  g_signal_emit_by_name (controller, "key-released", GDK_KEY_space, 0, 0);
+  g_assert_cmpfloat_with_epsilon (f->canvas->viewport.x, start.x - 10 / start.zoom, 1e-9);
+  assert_card_at (f, "a", "s1", "l1", 0);
+  g_assert_false (f->canvas->space_down);
+
+  /* A wheel notch down scrolls 64 pixels. */
+  start = f->canvas->viewport;
+  controller = find_controller (GTK_WIDGET (f->canvas), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat_with_epsilon (f->canvas->viewport.y, start.y + 64 / start.zoom, 1e-9);
+
+  /* Hovering a card's right edge offers to connect. */
+  {
+    graphene_rect_t r;
+    g_autoptr(GdkTexture) picture = NULL;
+
+    g_assert_true (wm_map_canvas_get_card_bounds (f->canvas, "b", &r));
+    controller = find_controller (GTK_WIDGET (f->canvas), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+    g_signal_emit_by_name (controller, "motion", r.origin.x + r.size.width - 2, r.origin.y + r.size.height / 2);
+    g_assert_cmpint (f->canvas->hover_kind, ==, WM_MAP_HIT_CARD_EDGE);
+    g_assert_cmpstr (f->canvas->hover_id, ==, "b");
+    picture = render (f, "hover-edge");
+    g_signal_emit_by_name (controller, "leave");
+    g_assert_null (f->canvas->hover_id);
+  }
+
+  /* The key controller nudges the selection. */
+  wm_map_canvas_select (f->canvas, (const char *[]) { "a", NULL });
+  controller = find_controller (GTK_WIDGET (f->canvas), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  g_assert_true (handled);
+  assert_card_at (f, "a", "s2", "l1", 0);
 }
 
 static void
@@ -800,6 +883,7 @@ main (int   argc,
   ADD ("edit-title-in-place", test_edit_title_in_place, NULL);
   ADD ("tab-order", test_tab_order, NULL);
   ADD ("zoom", test_zoom, NULL);
+  ADD ("pan", test_pan, NULL);
   ADD ("render", test_render, GINT_TO_POINTER (1));
   ADD ("drag-preview", test_drag_preview, NULL);
   ADD ("accessible-cards", test_accessible_cards, NULL);
