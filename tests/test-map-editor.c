@@ -134,6 +134,8 @@ test_panel_edits_card (Fixture       *f,
 
   select_card (f, "card-ivr-menu");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->editor->panel_stack), ==, "card");
+  /* No numbers yet. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor->customers_row)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->editor->title_row)), ==, "IVR menu");
   g_assert_cmpuint (adw_combo_row_get_selected (f->editor->evidence_row), ==, WM_EVIDENCE_OBSERVED);
 
@@ -204,6 +206,29 @@ test_bindings (Fixture       *f,
   g_assert_true (wm_map_history_undo (wm_map_editor_get_history (f->editor)));
   card = wm_journey_map_lookup_card (map, "card-ivr-menu");
   g_assert_cmpstrv (card->bindings, ((const char *[]) { "IVR menu", NULL }));
+}
+
+static void
+test_metrics (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WmMapMetrics) metrics = wm_map_metrics_new ();
+
+  wm_map_metrics_set_card (metrics, "card-ivr-menu", 7500, 0.6);
+  select_card (f, "card-ivr-menu");
+  wm_map_editor_set_metrics (f->editor, metrics);
+  /* The canvas keeps its own copy. */
+  g_clear_pointer (&metrics, wm_map_metrics_free);
+  g_assert_nonnull (wm_map_metrics_get_card (wm_map_canvas_get_metrics (wm_map_editor_get_canvas (f->editor)),
+                                             "card-ivr-menu"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->editor->customers_row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (f->editor->customers_row), ==, "7\u202f500 · 60\u202f%");
+
+  /* A card without numbers hides the row. */
+  select_card (f, "card-notice");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor->customers_row)));
+  wm_map_editor_set_metrics (f->editor, NULL);
+  g_assert_null (wm_map_canvas_get_metrics (wm_map_editor_get_canvas (f->editor)));
 }
 
 static void
@@ -285,12 +310,27 @@ test_pictures (Fixture       *f,
 {
   const char *names[] = { "IVR menu", "IVR payment attempt", "Agent call", "App login" };
   const guint64 customers[] = { 7500, 3000, 6200, 5100 };
+  g_autoptr(WmMapMetrics) metrics = NULL;
 
   if (g_getenv ("WM_CANVAS_PNG_DIR") == NULL)
     {
       g_test_skip ("WM_CANVAS_PNG_DIR not set");
       return;
     }
+  /* The story's numbers, roughly. */
+  metrics = wm_map_metrics_new ();
+  wm_map_metrics_set_start (metrics, 12500);
+  wm_map_metrics_set_card (metrics, "card-notice", 12500, 1.0);
+  wm_map_metrics_set_card (metrics, "card-app-login", 5100, 0.41);
+  wm_map_metrics_set_card (metrics, "card-web-login", 2900, 0.23);
+  wm_map_metrics_set_card (metrics, "card-ivr-menu", 7500, 0.6);
+  wm_map_metrics_set_card (metrics, "card-ivr-attempt", 3000, 0.24);
+  wm_map_metrics_set_card (metrics, "card-agent-call", 6200, 0.5);
+  wm_map_metrics_set_card (metrics, "card-paid", 9800, 0.78);
+  wm_map_metrics_set_lane (metrics, "lane-app", 5100, 3000);
+  wm_map_metrics_set_lane (metrics, "lane-web", 2900, 1700);
+  wm_map_metrics_set_lane (metrics, "lane-ivr", 7500, 1425);
+  wm_map_editor_set_metrics (f->editor, metrics);
   wm_map_editor_set_touchpoints (f->editor, names, customers, G_N_ELEMENTS (names));
   select_card (f, "card-ivr-menu");
   save_png (f, "editor-light.png");
@@ -311,6 +351,7 @@ main (int   argc,
   ADD ("loads-project-map", test_loads_project_map);
   ADD ("panel-edits-card", test_panel_edits_card);
   ADD ("bindings", test_bindings);
+  ADD ("metrics", test_metrics);
   ADD ("save-and-reload", test_save_and_reload);
   ADD ("unreadable-map-keeps-editor", test_unreadable_map_keeps_editor);
   ADD ("pictures", test_pictures);

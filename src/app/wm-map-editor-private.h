@@ -25,6 +25,7 @@ struct _WmMapEditor
   WmMapCanvas    *canvas;
   GtkStack       *panel_stack;
   AdwEntryRow    *title_row;
+  AdwActionRow   *customers_row;
   AdwComboRow    *evidence_row;
   GtkBox         *color_box;
   GtkToggleButton *color_buttons[WM_CARD_COLOR_COUNT];

@@ -150,6 +150,8 @@ update_panel (WmMapEditor *self)
 {
   const char *selected;
   const WmMapCard *card;
+  const WmMapMetrics *metrics;
+  const WmMapCardMetric *metric;
 
   if (self->canvas == NULL)
     return;
@@ -160,6 +162,17 @@ update_panel (WmMapEditor *self)
   gtk_stack_set_visible_child_name (self->panel_stack, card != NULL ? "card" : "empty");
   if (card == NULL)
     return;
+
+  /* The card's numbers, when there are some. */
+  metrics = wm_map_canvas_get_metrics (self->canvas);
+  metric = metrics != NULL ? wm_map_metrics_get_card (metrics, card->id) : NULL;
+  if (metric != NULL)
+    {
+      g_autofree char *badge = wm_map_metrics_format_badge (metric);
+
+      adw_action_row_set_subtitle (self->customers_row, badge);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->customers_row), metric != NULL);
 
   self->updating = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)), card->title) != 0)
@@ -442,6 +455,7 @@ wm_map_editor_set_metrics (WmMapEditor        *self,
 {
   g_return_if_fail (WM_IS_MAP_EDITOR (self));
   wm_map_canvas_set_metrics (self->canvas, metrics);
+  update_panel (self);
 }
 
 gboolean
@@ -540,6 +554,7 @@ wm_map_editor_class_init (WmMapEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmMapEditor, canvas);
   gtk_widget_class_bind_template_child (widget_class, WmMapEditor, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, WmMapEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, WmMapEditor, customers_row);
   gtk_widget_class_bind_template_child (widget_class, WmMapEditor, evidence_row);
   gtk_widget_class_bind_template_child (widget_class, WmMapEditor, color_box);
   gtk_widget_class_bind_template_child (widget_class, WmMapEditor, body_view);
