@@ -42,6 +42,7 @@ void
 wm_map_canvas_clear_geometry (WmMapCanvas *self)
 {
   g_clear_pointer (&self->geometry, geometry_free);
+  g_clear_pointer (&self->pending_geometry, geometry_free);
 }
 
 /* Shadows, rings and arrowheads reach a little beyond the geometry. */
@@ -119,13 +120,13 @@ add_damage (GArray          *damage,
   g_array_append_val (damage, r);
 }
 
-/* The places that differ between two layouts of the same grid, plus @id's
- * (an edit of its content); FALSE when the grid itself changed. */
+/* The places that differ between two layouts of the same grid, plus those
+ * of @ids (edits of their content); FALSE when the grid itself changed. */
 static gboolean
 diff (WmMapGeometry     *old,
       WmMapGeometry     *new,
       const WmMapLayout *layout,
-      const char        *id,
+      GHashTable        *ids,
       GArray            *damage)
 {
   double margin = slack (layout);
@@ -146,7 +147,7 @@ diff (WmMapGeometry     *old,
         {
           const WmMapRect *now = g_hash_table_lookup (tables[t][1], key);
 
-          if (now == NULL || memcmp (now, value, sizeof (WmMapRect)) != 0 || g_strcmp0 (key, id) == 0)
+          if (now == NULL || memcmp (now, value, sizeof (WmMapRect)) != 0 || g_hash_table_contains (ids, key))
             add_damage (damage, value, margin);
         }
       /* New, or moved: its new place. */
@@ -155,7 +156,7 @@ diff (WmMapGeometry     *old,
         {
           const WmMapRect *before = g_hash_table_lookup (tables[t][0], key);
 
-          if (before == NULL || memcmp (before, value, sizeof (WmMapRect)) != 0 || g_strcmp0 (key, id) == 0)
+          if (before == NULL || memcmp (before, value, sizeof (WmMapRect)) != 0 || g_hash_table_contains (ids, key))
             add_damage (damage, value, margin);
         }
     }
@@ -271,6 +272,34 @@ cache_covers_view (WmMapCanvas *self,
   return ox <= 0 && oy <= 0 && ox + self->cache_width >= width && oy + self->cache_height >= height;
 }
 
+/* Repaints what the edits since the last frame changed, in place: cairo's
+ * copy-on-write keeps the node given to that frame intact. FALSE when it
+ * takes the whole picture. */
+static gboolean
+repaint_changes (WmMapCanvas *self)
+{
+  g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (WmMapRect));
+
+  if (self->pending_geometry == NULL && !self->pending_all)
+    return TRUE;
+  if (self->pending_all || self->pending_geometry == NULL || self->geometry == NULL ||
+      !diff (self->pending_geometry, self->geometry, self->layout, self->pending_ids, damage))
+    return FALSE;
+  for (guint i = 0; i < damage->len; i++)
+    paint (self, &g_array_index (damage, WmMapRect, i));
+  if (damage->len > 0)
+    make_node (self);
+  return TRUE;
+}
+
+static void
+forget_changes (WmMapCanvas *self)
+{
+  g_clear_pointer (&self->pending_geometry, geometry_free);
+  g_hash_table_remove_all (self->pending_ids);
+  self->pending_all = FALSE;
+}
+
 void
 wm_map_canvas_ensure_cache (WmMapCanvas *self,
                             int          width,
@@ -278,7 +307,11 @@ wm_map_canvas_ensure_cache (WmMapCanvas *self,
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double zoom = self->viewport.zoom;
+  gboolean repainted = self->cache_surface != NULL && repaint_changes (self);
 
+  forget_changes (self);
+  if (!repainted)
+    wm_map_canvas_drop_cache (self);
   if (cache_covers_view (self, width, height))
     return;
 
@@ -294,6 +327,7 @@ wm_map_canvas_ensure_cache (WmMapCanvas *self,
   cairo_surface_set_device_scale (self->cache_surface, scale, scale);
   paint (self, NULL);
   make_node (self);
+  self->n_full_renders++;
 }
 
 void
@@ -301,8 +335,18 @@ wm_map_canvas_relayout (WmMapCanvas *self,
                         WmMapChange  change,
                         const char  *id)
 {
-  WmMapGeometry *old = g_steal_pointer (&self->geometry);
-  g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (WmMapRect));
+  /* What the last frame showed is what the next one is compared with:
+   * the edits of one step (a group, several cards moved) are painted
+   * once. */
+  if (self->pending_geometry == NULL)
+    self->pending_geometry = g_steal_pointer (&self->geometry);
+  else
+    g_clear_pointer (&self->geometry, geometry_free);
+  if (id != NULL)
+    g_hash_table_add (self->pending_ids, g_strdup (id));
+  /* A new document, a new grid, names in headers: everything again. */
+  if (change == WM_MAP_CHANGE_ALL || change == WM_MAP_CHANGE_STRUCTURE || change == WM_MAP_CHANGE_TITLE)
+    self->pending_all = TRUE;
 
   g_clear_pointer (&self->layout, wm_map_layout_free);
   if (self->map != NULL)
@@ -311,19 +355,4 @@ wm_map_canvas_relayout (WmMapCanvas *self,
       self->geometry = geometry_new (self->layout);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  /* A new document, a new grid, names in headers: everything again. */
-  if (old == NULL || self->geometry == NULL || self->cache_surface == NULL ||
-      change == WM_MAP_CHANGE_ALL || change == WM_MAP_CHANGE_STRUCTURE || change == WM_MAP_CHANGE_TITLE ||
-      !diff (old, self->geometry, self->layout, id, damage))
-    wm_map_canvas_drop_cache (self);
-  else if (damage->len > 0)
-    {
-      /* The cached image is redrawn in place: copy-on-write keeps the
-       * node that was given to the last frame intact. */
-      for (guint i = 0; i < damage->len; i++)
-        paint (self, &g_array_index (damage, WmMapRect, i));
-      make_node (self);
-    }
-  g_clear_pointer (&old, geometry_free);
 }

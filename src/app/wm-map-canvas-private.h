@@ -58,6 +58,10 @@ struct _WmMapCanvas
 
   /* The static layer (see wm-map-canvas-cache.c). */
   WmMapGeometry  *geometry;
+  WmMapGeometry  *pending_geometry;  /* as the last frame showed it */
+  GHashTable     *pending_ids;       /* edited since: id (owned) */
+  gboolean        pending_all;
+  guint           n_full_renders;    /* for tests */
   cairo_surface_t *cache_surface;
   GskRenderNode  *cache;
   WmMapViewport   cache_viewport;
@@ -113,8 +117,8 @@ void      wm_map_canvas_emit_actions_changed (WmMapCanvas    *self);
 GPtrArray *wm_map_canvas_card_order        (WmMapCanvas      *self);
 
 /* wm-map-canvas-cache.c */
-/* Lays the map out again and repaints what @change changed in the
- * static layer (all of it for WM_MAP_CHANGE_ALL). */
+/* Lays the map out again; the next frame repaints what @change changed in
+ * the static layer (all of it for WM_MAP_CHANGE_ALL). */
 void      wm_map_canvas_relayout           (WmMapCanvas      *self,
                                             WmMapChange       change,
                                             const char       *id);

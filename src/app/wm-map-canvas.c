@@ -611,6 +611,7 @@ wm_map_canvas_finalize (GObject *object)
   wm_map_canvas_clear_geometry (self);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->proxies, g_hash_table_unref);
+  g_clear_pointer (&self->pending_ids, g_hash_table_unref);
   g_clear_pointer (&self->hover_id, g_free);
   g_clear_pointer (&self->drag_id, g_free);
   g_clear_pointer (&self->drag_cards, g_strfreev);
@@ -712,6 +713,7 @@ wm_map_canvas_init (WmMapCanvas *self)
   self->needs_fit = TRUE;
   self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->proxies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
