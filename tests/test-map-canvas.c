@@ -367,6 +367,30 @@ test_connect (Fixture       *f,
 }
 
 static void
+test_resize (Fixture       *f,
+             gconstpointer  data)
+{
+  graphene_rect_t r;
+  double x, y, column = f->canvas->layout->columns[0].width * wm_map_canvas_get_zoom (f->canvas);
+
+  /* From the bottom-right corner one column to the right: two stages. */
+  g_assert_true (wm_map_canvas_get_card_bounds (f->canvas, "c", &r));
+  x = r.origin.x + r.size.width - 3;
+  y = r.origin.y + r.size.height - 3;
+  wm_map_canvas_drag_begin (f->canvas, GDK_BUTTON_PRIMARY, 0, x, y);
+  g_assert_cmpint (f->canvas->drag, ==, WM_MAP_DRAG_RESIZE);
+  wm_map_canvas_drag_update (f->canvas, x + column, y);
+  wm_map_canvas_drag_end (f->canvas, x + column, y);
+  g_assert_cmpuint (wm_journey_map_lookup_card (f->map, "c")->span, ==, 2);
+  g_assert_cmpstr (wm_map_history_get_undo_label (f->history), ==, "Undo Resize Card");
+
+  /* Past the last stage: as far as there are stages. */
+  wm_map_canvas_drag_begin (f->canvas, GDK_BUTTON_PRIMARY, 0, x + column, y);
+  wm_map_canvas_drag_end (f->canvas, x + 5 * column, y);
+  g_assert_cmpuint (wm_journey_map_lookup_card (f->map, "c")->span, ==, 3);
+}
+
+static void
 test_keyboard_nudge (Fixture       *f,
                      gconstpointer  data)
 {
@@ -524,6 +548,12 @@ test_tab_order (Fixture       *f,
   g_assert_true (wm_map_canvas_card_has_visible_focus (f->canvas, "c"));
   g_clear_object (&picture);
   picture = render (f, "focus");
+
+  /* The menu key opens its menu. */
+  g_assert_true (wm_map_canvas_key_pressed (f->canvas, GDK_KEY_Menu, 0));
+  g_assert_nonnull (f->canvas->menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->canvas->menu)));
+  gtk_popover_popdown (f->canvas->menu);
 
   /* The arrows move the focused card. */
   g_assert_true (wm_map_canvas_key_pressed (f->canvas, GDK_KEY_Right, 0));
@@ -878,6 +908,7 @@ main (int   argc,
   ADD ("drag-moves-selection", test_drag_moves_selection, NULL);
   ADD ("rubber-band", test_rubber_band, NULL);
   ADD ("connect", test_connect, NULL);
+  ADD ("resize", test_resize, NULL);
   ADD ("keyboard-nudge", test_keyboard_nudge, NULL);
   ADD ("emotion-drag", test_emotion_drag, NULL);
   ADD ("actions", test_actions, NULL);

@@ -483,6 +483,20 @@ wm_map_canvas_key_pressed (WmMapCanvas     *self,
         wm_map_canvas_edit_card_title (self, card);
         return TRUE;
       }
+    case GDK_KEY_Menu:
+    case GDK_KEY_F10:
+      {
+        /* The focused card's menu, as a right click would open it. */
+        const char *card = self->focus_card != NULL ? self->focus_card : wm_map_canvas_get_selected_card (self);
+        WmMapHit hit = { WM_MAP_HIT_CARD, card, -1, -1, 0 };
+        graphene_rect_t r;
+
+        if ((keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK) == 0) ||
+            card == NULL || !wm_map_canvas_get_card_bounds (self, card, &r))
+          return FALSE;
+        wm_map_canvas_popup_menu (self, &hit, r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2);
+        return TRUE;
+      }
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
       ds = -1;
