@@ -683,6 +683,8 @@ zoom_begin_cb (GtkGesture       *gesture,
                GdkEventSequence *sequence,
                WmMapCanvas      *self)
 {
+  /* The first finger may have started a drag: two mean a pinch. */
+  wm_map_canvas_drag_cancel (self);
   self->pinching = TRUE;
   self->pinch_zoom = self->viewport.zoom;
 }
