@@ -156,3 +156,27 @@ wm_map_metrics_format_badge (const WmMapCardMetric *metric)
 
   return g_strdup_printf ("%s · %.0f" THIN_SPACE "%%", count, round (metric->share_of_start * 100));
 }
+
+WmMapMetrics *
+wm_map_metrics_copy (const WmMapMetrics *metrics)
+{
+  WmMapMetrics *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (metrics != NULL, NULL);
+
+  copy = wm_map_metrics_new ();
+  copy->start = metrics->start;
+  copy->max_connector = metrics->max_connector;
+  g_hash_table_iter_init (&iter, metrics->cards);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->cards, g_strdup (key), g_memdup2 (value, sizeof (WmMapCardMetric)));
+  g_hash_table_iter_init (&iter, metrics->connectors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->connectors, g_strdup (key), g_memdup2 (value, sizeof (WmMapConnectorMetric)));
+  g_hash_table_iter_init (&iter, metrics->lanes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->lanes, g_strdup (key), g_memdup2 (value, sizeof (WmMapLaneMetric)));
+  return copy;
+}

@@ -68,6 +68,9 @@ char         *wm_map_metrics_format_count   (guint64               count);
 /* "12 480 · 41 %": a card's badge. */
 char         *wm_map_metrics_format_badge   (const WmMapCardMetric *metric);
 
+/* A deep copy, for a widget that keeps the numbers it was given. */
+WmMapMetrics *wm_map_metrics_copy           (const WmMapMetrics   *metrics);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmMapMetrics, wm_map_metrics_free)
 
 G_END_DECLS

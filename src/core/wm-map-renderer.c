@@ -774,3 +774,34 @@ wm_map_render_fitted (cairo_t          *cr,
   wm_map_viewport_fit (&viewport, layout, width, height);
   wm_map_render (cr, pango, chart->map, layout, chart->metrics, theme, &viewport, NULL, width, height);
 }
+
+void
+wm_map_render_card (cairo_t             *cr,
+                    WmChartPango        *pango,
+                    WmJourneyMap        *map,
+                    const WmMapLayout   *layout,
+                    const WmMapMetrics  *metrics,
+                    const WmTheme       *theme,
+                    const WmMapViewport *viewport,
+                    const WmMapCardBox  *box,
+                    double               dx,
+                    double               dy)
+{
+  Ctx ctx;
+
+  g_return_if_fail (cr != NULL && pango != NULL && layout != NULL && theme != NULL && box != NULL);
+  g_return_if_fail (WM_IS_JOURNEY_MAP (map));
+  g_return_if_fail (viewport != NULL && viewport->zoom > 0);
+
+  ctx = (Ctx) {
+    .cr = cr, .pango = pango, .measurer = wm_chart_pango_measurer (pango), .map = map,
+    .layout = layout, .metrics = metrics, .theme = theme, .selection = NULL,
+    .s = layout->scale,
+  };
+
+  cairo_save (cr);
+  cairo_scale (cr, viewport->zoom, viewport->zoom);
+  cairo_translate (cr, dx - viewport->x, dy - viewport->y);
+  draw_card (&ctx, box);
+  cairo_restore (cr);
+}

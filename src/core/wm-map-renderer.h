@@ -55,4 +55,18 @@ void  wm_map_render_fitted (cairo_t             *cr,
                             double               height,
                             const WmTheme       *theme);
 
+/* Draws one card of @layout (no background), moved by (@dx, @dy) map
+ * units and seen through @viewport: a canvas's drag preview on top of its
+ * cached picture of the map. */
+void  wm_map_render_card   (cairo_t             *cr,
+                            WmChartPango        *pango,
+                            WmJourneyMap        *map,
+                            const WmMapLayout   *layout,
+                            const WmMapMetrics  *metrics,
+                            const WmTheme       *theme,
+                            const WmMapViewport *viewport,
+                            const WmMapCardBox  *box,
+                            double               dx,
+                            double               dy);
+
 G_END_DECLS
