@@ -1,0 +1,60 @@
+/* fuzz-jsonl-import.c: libFuzzer entry point for the JSON Lines importer
+ *
+ * The JSON-line parsing is bound to the event writer, so each input goes
+ * through wm_import_stream() into a fresh in-memory project, and what the
+ * importer reports must be what the project holds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdint.h>
+
+#include "wm-error.h"
+#include "wm-importer.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+static gint64
+count_rows (WmProject  *project,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = wm_project_prepare (project, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(WmProject) project = wm_project_open (":memory:", WM_PROJECT_OPEN_CREATE, NULL);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, size, NULL);
+  g_autoptr(WmImportOptions) options = wm_import_options_new ();
+  g_autoptr(WmImportResult) result = wm_import_result_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (project);
+  options->format = WM_IMPORT_FORMAT_JSONL;
+
+  if (wm_import_stream (project, stream, "fuzz.jsonl", size, options, result,
+                        NULL, NULL, NULL, &error))
+    {
+      g_assert_no_error (error);
+      g_assert_cmpint (count_rows (project, "SELECT count(*) FROM events_named"), ==, result->imported);
+      g_assert_cmpint (count_rows (project, "SELECT count(*) FROM rejects"), ==, result->rejected);
+    }
+  else
+    {
+      /* A file refused as a whole leaves nothing behind. */
+      g_assert_true (error->domain == WM_ERROR);
+      g_assert_cmpstr (error->message, !=, "");
+      g_assert_cmpint (count_rows (project, "SELECT count(*) FROM events"), ==, 0);
+      g_assert_cmpint (count_rows (project, "SELECT count(*) FROM imports"), ==, 0);
+    }
+
+  return 0;
+}
