@@ -39,6 +39,15 @@ gboolean wm_import_reject      (WmImportContext  *context,
 gboolean wm_import_tick        (WmImportContext  *context,
                                 GError          **error);
 
+/* json-glib parses nested arrays and objects recursively: deeper input
+ * than this would exhaust the stack, so it is turned away first. */
+#define WM_JSON_MAX_DEPTH 128
+
+/* Whether @text (@len bytes) nests arrays and objects at most
+ * WM_JSON_MAX_DEPTH deep; brackets inside strings do not count. */
+gboolean wm_json_depth_ok      (const char       *text,
+                                gsize             len);
+
 /* Appends @text as a JSON string literal, quotes included. */
 void     wm_json_append_string (GString          *out,
                                 const char       *text);

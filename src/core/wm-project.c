@@ -234,6 +234,40 @@ create_schema (WmProject  *self,
   return TRUE;
 }
 
+/* A file cut short (an interrupted copy, a truncated mail attachment) may
+ * still open, and its missing pages only show up in some later query, or
+ * get overwritten by the next write.  Its header says how long it should
+ * be.  Skipped while a write-ahead log exists: pages may live there. */
+static gboolean
+check_length (WmProject   *self,
+              const char  *name,
+              GError     **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf file, log;
+  gint64 pages = 0;
+  gint64 page_size = 0;
+
+  if (g_stat (wal, &log) == 0 && log.st_size > 0)
+    return TRUE;
+  if (g_stat (self->path, &file) != 0)
+    return TRUE;
+
+  if (!query_int (self, "PRAGMA page_count", &pages, error) ||
+      !query_int (self, "PRAGMA page_size", &page_size, error))
+    return FALSE;
+
+  if ((gint64) file.st_size < pages * page_size)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_CORRUPT,
+                   _("“%s” is damaged: it is shorter than it should be, probably cut off while it was copied. Open a backup copy instead."),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Checks what a file claims before anything writes to it: not SQLite, not
  * ours, or too new all fail here and leave the bytes untouched. */
 static gboolean
@@ -262,6 +296,9 @@ check_identity (WmProject  *self,
                    name, (int) version, WM_PROJECT_SCHEMA_VERSION);
       return FALSE;
     }
+
+  if (!check_length (self, name, error))
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (required_tables); i++)
     {
