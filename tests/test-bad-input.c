@@ -744,6 +744,49 @@ test_project_missing_table (Fixture       *fixture,
                    "“partial.waymark” is damaged: its “rejects” table is missing. Open a backup copy instead.");
 }
 
+/* Found by review: a journey map stored as NULL (the schema forbids it,
+ * a file edited elsewhere need not) came back as NULL with no error. */
+static void
+test_project_damaged_map (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char * const damage[] = {
+    "INSERT INTO journey_map VALUES (1, NULL, 0)",
+    "INSERT INTO journey_map VALUES (1, CAST (x'7b22ff22' AS TEXT), 0)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("map-%u.waymark", i);
+      g_autofree char *path = copy_baseline (fixture, name);
+      g_autofree char *expected = g_strdup_printf ("“%s” is damaged: its journey map cannot be read. Open a backup copy instead.", name);
+      g_autoptr(WmProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *map = NULL;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db,
+                                     "PRAGMA writable_schema = ON;"
+                                     "UPDATE sqlite_schema SET sql = replace (sql, 'document TEXT NOT NULL', 'document TEXT')"
+                                     " WHERE name = 'journey_map';",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, damage[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      project = wm_project_open (path, WM_PROJECT_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      map = wm_project_load_map_json (project, &error);
+      g_assert_null (map);
+      g_assert_error (error, WM_ERROR, WM_ERROR_CORRUPT);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_assert_cmpint (query_int (project, "SELECT count(*) FROM events"), ==, fixture->n_events);
+      reopen_baseline (fixture);
+    }
+}
+
 /* Opens and reads every event, as a first look at a project does. */
 static gboolean
 open_and_read (const char  *path,
@@ -1020,6 +1063,7 @@ main (int   argc,
   ADD ("/bad-input/project/future-version", test_project_future_version);
   ADD ("/bad-input/project/not-ours", test_project_not_ours);
   ADD ("/bad-input/project/missing-table", test_project_missing_table);
+  ADD ("/bad-input/project/damaged-map", test_project_damaged_map);
   ADD ("/bad-input/project/truncated", test_project_truncated);
   ADD ("/bad-input/project/read-only", test_project_read_only);
   ADD ("/bad-input/project/disk-full", test_disk_full);

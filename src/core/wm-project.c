@@ -467,6 +467,7 @@ wm_project_load_map_json (WmProject  *self,
                           GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *document;
   int rc;
 
   g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
@@ -484,7 +485,19 @@ wm_project_load_map_json (WmProject  *self,
       return NULL;
     }
 
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  /* The schema says NOT NULL, but a file from elsewhere may say anything. */
+  document = (const char *) sqlite3_column_text (stmt, 0);
+  if (document == NULL || !g_utf8_validate (document, sqlite3_column_bytes (stmt, 0), NULL))
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+
+      g_set_error (error, WM_ERROR, WM_ERROR_CORRUPT,
+                   _("“%s” is damaged: its journey map cannot be read. Open a backup copy instead."),
+                   name);
+      return NULL;
+    }
+
+  return g_strdup (document);
 }
 
 gboolean

@@ -1,8 +1,8 @@
 /* fuzz-jsonl-import.c: libFuzzer entry point for the JSON Lines importer
  *
  * The JSON-line parsing is bound to the event writer, so each input goes
- * through wm_import_stream() into a fresh in-memory project, and what the
- * importer reports must be what the project holds.
+ * through wm_import_stream() into an in-memory project, emptied after each
+ * input, and what the importer reports must be what the project holds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,13 +31,20 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(WmProject) project = wm_project_open (":memory:", WM_PROJECT_OPEN_CREATE, NULL);
+  static WmProject *project;
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, size, NULL);
   g_autoptr(WmImportOptions) options = wm_import_options_new ();
   g_autoptr(WmImportResult) result = wm_import_result_new ();
   g_autoptr(GError) error = NULL;
 
+  if (project == NULL)
+    project = wm_project_open (":memory:", WM_PROJECT_OPEN_CREATE, NULL);
   g_assert_nonnull (project);
+  g_assert_true (wm_project_exec (project,
+                                  "DELETE FROM events; DELETE FROM rejects; DELETE FROM imports;"
+                                  "DELETE FROM customers; DELETE FROM touchpoints; DELETE FROM channels;"
+                                  "DELETE FROM property_sets;",
+                                  NULL));
   options->format = WM_IMPORT_FORMAT_JSONL;
 
   if (wm_import_stream (project, stream, "fuzz.jsonl", size, options, result,
