@@ -1026,7 +1026,16 @@ test_replay_bad_files (Fixture       *fixture,
 
           g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
           copy = write_input (fixture, name, contents, len);
-          if (!open_and_read (copy, &n_events, &error))
+          if (open_and_read (copy, &n_events, &error))
+            {
+              g_autoptr(WmProject) project = wm_project_open (copy, WM_PROJECT_OPEN_READ_ONLY, &error);
+              g_autofree char *map = NULL;
+
+              g_assert_no_error (error);
+              map = wm_project_load_map_json (project, &error);
+              g_assert_true ((map == NULL) == (error != NULL));
+            }
+          if (error != NULL)
             {
               g_assert_true (error->domain == WM_ERROR);
               g_assert_cmpstr (error->message, !=, "");
