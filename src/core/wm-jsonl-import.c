@@ -226,6 +226,11 @@ import_line (WmImportContext  *context,
   if (!g_utf8_validate (line, len, NULL))
     return g_strdup (_("invalid UTF-8"));
 
+  /* Only objects are events.  Deciding that before json-glib sees the
+   * line also avoids its leak: 1.6 leaks a scalar followed by more text. */
+  if (line[0] != '{')
+    return g_strdup (_("not a JSON object"));
+
   if (!wm_json_depth_ok (line, len))
     return g_strdup_printf (_("JSON nested deeper than %d levels"), WM_JSON_MAX_DEPTH);
 

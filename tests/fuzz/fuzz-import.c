@@ -1,8 +1,9 @@
-/* fuzz-jsonl-import.c: libFuzzer entry point for the JSON Lines importer
+/* fuzz-import.c: libFuzzer entry point for the importers
  *
- * The JSON-line parsing is bound to the event writer, so each input goes
- * through wm_import_stream() into an in-memory project, emptied after each
- * input, and what the importer reports must be what the project holds.
+ * Built twice: fuzz-jsonl-import (FUZZ_FORMAT_JSONL) and fuzz-csv-import.
+ * The parsing is bound to the event writer, so each input goes through
+ * wm_import_stream() into an in-memory project, emptied after each input,
+ * and what the importer reports must be what the project holds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,9 +46,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                                   "DELETE FROM customers; DELETE FROM touchpoints; DELETE FROM channels;"
                                   "DELETE FROM property_sets;",
                                   NULL));
+#ifdef FUZZ_FORMAT_JSONL
   options->format = WM_IMPORT_FORMAT_JSONL;
+#else
+  options->format = WM_IMPORT_FORMAT_CSV;
+#endif
 
-  if (wm_import_stream (project, stream, "fuzz.jsonl", size, options, result,
+  if (wm_import_stream (project, stream, "fuzz", size, options, result,
                         NULL, NULL, NULL, &error))
     {
       g_assert_no_error (error);
