@@ -789,6 +789,28 @@ test_project_damaged_map (Fixture       *fixture,
     }
 }
 
+/* Found by review: a project whose customer ids were far beyond what
+ * SQLite hands out (an edited file) made an import allocate a bitset of
+ * gigabytes and abort. */
+static void
+test_project_huge_customer_id (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmImportResult) result = wm_import_result_new ();
+
+  g_assert_true (wm_project_exec (fixture->project,
+                                  "INSERT INTO customers (id, name) VALUES (137438953472, 'edited')",
+                                  &error));
+  g_assert_false (import_bytes (fixture, "more.csv", HEADER "newcomer,2026-03-02T08:00:00Z,Pay,web\n", -1,
+                                result, &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_CORRUPT);
+  g_assert_cmpstr (error->message, ==,
+                   "“baseline.waymark” is damaged: its customers are numbered beyond what Waymark writes. Import into a new project instead.");
+  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM customers WHERE name = 'newcomer'"), ==, 0);
+  assert_project_unchanged (fixture);
+}
+
 /* Opens and reads every event, as a first look at a project does. */
 static gboolean
 open_and_read (const char  *path,
@@ -1075,6 +1097,7 @@ main (int   argc,
   ADD ("/bad-input/project/not-ours", test_project_not_ours);
   ADD ("/bad-input/project/missing-table", test_project_missing_table);
   ADD ("/bad-input/project/damaged-map", test_project_damaged_map);
+  ADD ("/bad-input/project/huge-customer-id", test_project_huge_customer_id);
   ADD ("/bad-input/project/truncated", test_project_truncated);
   ADD ("/bad-input/project/read-only", test_project_read_only);
   ADD ("/bad-input/project/disk-full", test_disk_full);
