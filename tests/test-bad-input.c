@@ -811,6 +811,25 @@ test_project_huge_customer_id (Fixture       *fixture,
   assert_project_unchanged (fixture);
 }
 
+/* A project from elsewhere is not trusted: no writing to the schema by
+ * hand, no functions with side effects in its views and triggers. */
+static void
+test_project_untrusted_schema (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (query_int (fixture->project, "PRAGMA trusted_schema"), ==, 0);
+  g_assert_true (wm_project_exec (fixture->project, "PRAGMA writable_schema = ON", &error));
+  g_assert_false (wm_project_exec (fixture->project,
+                                   "UPDATE sqlite_schema SET sql = 'CREATE TABLE rejects (x)' WHERE name = 'rejects'",
+                                   &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM rejects"), ==, 0);
+  assert_project_unchanged (fixture);
+}
+
 /* Opens and reads every event, as a first look at a project does. */
 static gboolean
 open_and_read (const char  *path,
@@ -1098,6 +1117,7 @@ main (int   argc,
   ADD ("/bad-input/project/missing-table", test_project_missing_table);
   ADD ("/bad-input/project/damaged-map", test_project_damaged_map);
   ADD ("/bad-input/project/huge-customer-id", test_project_huge_customer_id);
+  ADD ("/bad-input/project/untrusted-schema", test_project_untrusted_schema);
   ADD ("/bad-input/project/truncated", test_project_truncated);
   ADD ("/bad-input/project/read-only", test_project_read_only);
   ADD ("/bad-input/project/disk-full", test_disk_full);

@@ -401,6 +401,11 @@ wm_project_open (const char          *path,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
+  /* Project files come from elsewhere: SQLite's advice for untrusted
+   * files.  Their views and triggers may call no function with side
+   * effects, and no statement may corrupt the file on purpose. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 
   if (!exists)
     {
