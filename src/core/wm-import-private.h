@@ -43,9 +43,18 @@ gboolean wm_import_tick        (WmImportContext  *context,
  * than this would exhaust the stack, so it is turned away first. */
 #define WM_JSON_MAX_DEPTH 128
 
-/* Whether @text (@len bytes) nests arrays and objects at most
- * WM_JSON_MAX_DEPTH deep; brackets inside strings do not count. */
-gboolean wm_json_depth_ok      (const char       *text,
+typedef enum
+{
+  WM_JSON_SHAPE_OK,
+  WM_JSON_SHAPE_TOO_DEEP,  /* nested deeper than WM_JSON_MAX_DEPTH */
+  WM_JSON_SHAPE_TRAILING,  /* more than whitespace after the first value */
+} WmJsonShape;
+
+/* What json-glib 1.6 gets wrong, checked before it sees @text (@len bytes,
+ * starting with '{' or '['): deep nesting overflows its stack, and a
+ * second value after the first ("{…}{…}") is dropped without an error
+ * (and leaked).  Brackets inside strings do not count. */
+WmJsonShape wm_json_shape      (const char       *text,
                                 gsize             len);
 
 /* Appends @text as a JSON string literal, quotes included. */

@@ -136,9 +136,9 @@ merge_result (WmImportResult *result,
   g_array_append_val (result->import_ids, id);
 }
 
-gboolean
-wm_json_depth_ok (const char *text,
-                  gsize       len)
+WmJsonShape
+wm_json_shape (const char *text,
+               gsize       len)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -159,13 +159,17 @@ wm_json_depth_ok (const char *text,
       else if (c == '[' || c == '{')
         {
           if (++depth > WM_JSON_MAX_DEPTH)
-            return FALSE;
+            return WM_JSON_SHAPE_TOO_DEEP;
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      else if ((c == ']' || c == '}') && depth > 0 && --depth == 0)
+        {
+          while (++i < len)
+            if (!g_ascii_isspace (text[i]))
+              return WM_JSON_SHAPE_TRAILING;
+        }
     }
 
-  return TRUE;
+  return WM_JSON_SHAPE_OK;
 }
 
 void

@@ -231,8 +231,18 @@ import_line (WmImportContext  *context,
   if (line[0] != '{')
     return g_strdup (_("not a JSON object"));
 
-  if (!wm_json_depth_ok (line, len))
-    return g_strdup_printf (_("JSON nested deeper than %d levels"), WM_JSON_MAX_DEPTH);
+  switch (wm_json_shape (line, len))
+    {
+    case WM_JSON_SHAPE_TOO_DEEP:
+      return g_strdup_printf (_("JSON nested deeper than %d levels"), WM_JSON_MAX_DEPTH);
+
+    case WM_JSON_SHAPE_TRAILING:
+      return g_strdup (_("text after the JSON object (two records on one line?)"));
+
+    case WM_JSON_SHAPE_OK:
+    default:
+      break;
+    }
 
   if (!json_parser_load_from_data (parser, line, len, &parse_error))
     return g_strdup_printf (_("invalid JSON: %s"), parse_error->message);
@@ -330,7 +340,8 @@ wm_import_jsonl (WmImportContext  *context,
       /* The first line decides whether this is JSON Lines at all. */
       if (!seen_object && reason != NULL &&
           (line[0] != '{' ||
-           (wm_json_depth_ok (line, len) && !json_parser_load_from_data (parser, line, len, NULL))))
+           (wm_json_shape (line, len) == WM_JSON_SHAPE_OK &&
+            !json_parser_load_from_data (parser, line, len, NULL))))
         {
           g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_FORMAT,
                        line[0] == '['
