@@ -2,12 +2,12 @@
 # run-fuzzer.sh HARNESS SEED_DIR WORK_DIR SECONDS
 #
 # Fuzzes a fresh copy of SEED_DIR (new inputs land in the copy, never in the
-# source tree) for SECONDS.  A crash is saved as WORK_DIR/crash-* and fails
+# source tree) for SECONDS, or $WAYMARK_FUZZ_SECONDS when set.  A crash is saved as WORK_DIR/crash-* and fails
 # the run; turn it into a file in tests/data/bad/ replayed by
 # test-bad-input.
 set -eu
 
-harness="$1" seeds="$2" work="$3" seconds="$4"
+harness="$1" seeds="$2" work="$3" seconds="${WAYMARK_FUZZ_SECONDS:-$4}"
 
 rm -rf "$work"
 mkdir -p "$work/corpus"
