@@ -867,13 +867,15 @@ test_project_truncated (Fixture       *fixture,
   g_assert_true (g_file_get_contents (fixture->path, &contents, &len, NULL));
   g_assert_cmpuint (len, >, 16 * 4096);
 
-  for (guint i = 0; i < 24; i++)
+  /* Inside the header, at the end of the first page, then anywhere. */
+  for (guint i = 0; i < 27; i++)
     {
-      gsize cut = g_rand_int_range (rand, 0, (gint32) len);
+      gsize cut = i == 0 ? 50 : i == 1 ? 100 : i == 2 ? 4096 : (gsize) g_rand_int_range (rand, 0, (gint32) len);
       g_autofree char *name = g_strdup_printf ("cut-%u.waymark", i);
       g_autofree char *path = write_input (fixture, name, contents, cut);
       g_autofree char *before = file_checksum (path);
       g_autofree char *after = NULL;
+      g_autofree char *expected = NULL;
       g_autoptr(GError) error = NULL;
       gint64 n_events = -1;
 
@@ -887,10 +889,19 @@ test_project_truncated (Fixture       *fixture,
         }
 
       g_assert_false (open_and_read (path, &n_events, &error));
-      g_assert_nonnull (error);
-      g_assert_true (error->domain == WM_ERROR);
-      g_assert_cmpint (error->code, ==, WM_ERROR_CORRUPT);
-      g_assert_nonnull (strstr (error->message, name));
+      if (cut < 100)
+        {
+          /* Not even the header is there. */
+          expected = g_strdup_printf ("“%s” is not a Waymark project", name);
+          g_assert_error (error, WM_ERROR, WM_ERROR_NOT_A_PROJECT);
+        }
+      else
+        {
+          expected = g_strdup_printf ("“%s” is damaged: it is shorter than it should be, probably cut off"
+                                      " while it was copied. Open a backup copy instead.", name);
+          g_assert_error (error, WM_ERROR, WM_ERROR_CORRUPT);
+        }
+      g_assert_cmpstr (error->message, ==, expected);
 
       after = file_checksum (path);
       g_assert_cmpstr (after, ==, before);

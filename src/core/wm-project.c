@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "wm-error.h"
@@ -236,36 +238,45 @@ create_schema (WmProject  *self,
 
 /* A file cut short (an interrupted copy, a truncated mail attachment) may
  * still open, and its missing pages only show up in some later query, or
- * get overwritten by the next write.  Its header says how long it should
- * be.  Skipped while a write-ahead log exists: pages may live there. */
+ * get overwritten by the next write.  The database header says how long
+ * the file should be; it is read directly, since SQLite would first parse
+ * a schema that may be cut too.  Skipped while a write-ahead log exists:
+ * pages may live there. */
 static gboolean
-check_length (WmProject   *self,
-              const char  *name,
-              GError     **error)
+is_cut_short (const char *path)
 {
-  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
-  GStatBuf file, log;
-  gint64 pages = 0;
-  gint64 page_size = 0;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guint8 header[100];
+  GStatBuf st;
+  guint64 page_size, pages;
+  gssize n;
+  int fd;
 
-  if (g_stat (wal, &log) == 0 && log.st_size > 0)
-    return TRUE;
-  if (g_stat (self->path, &file) != 0)
-    return TRUE;
-
-  if (!query_int (self, "PRAGMA page_count", &pages, error) ||
-      !query_int (self, "PRAGMA page_size", &page_size, error))
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
     return FALSE;
 
-  if ((gint64) file.st_size < pages * page_size)
-    {
-      g_set_error (error, WM_ERROR, WM_ERROR_CORRUPT,
-                   _("“%s” is damaged: it is shorter than it should be, probably cut off while it was copied. Open a backup copy instead."),
-                   name);
-      return FALSE;
-    }
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  if (fstat (fd, &st) != 0)
+    n = -1;
+  close (fd);
 
-  return TRUE;
+  /* Too short for a header, or not SQLite: SQLite says what it is. */
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return FALSE;
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  pages = ((guint64) header[28] << 24) | (header[29] << 16) | (header[30] << 8) | header[31];
+
+  /* The page count is valid only when the version numbers agree. */
+  if (pages == 0 || memcmp (header + 24, header + 92, 4) != 0)
+    return FALSE;
+
+  return (guint64) st.st_size < pages * page_size;
 }
 
 /* Checks what a file claims before anything writes to it: not SQLite, not
@@ -277,6 +288,14 @@ check_identity (WmProject  *self,
   g_autofree char *name = g_filename_display_basename (self->path);
   gint64 app_id = 0;
   gint64 version = 0;
+
+  if (is_cut_short (self->path))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_CORRUPT,
+                   _("“%s” is damaged: it is shorter than it should be, probably cut off while it was copied. Open a backup copy instead."),
+                   name);
+      return FALSE;
+    }
 
   if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
       !query_int (self, "PRAGMA user_version", &version, error))
@@ -296,9 +315,6 @@ check_identity (WmProject  *self,
                    name, (int) version, WM_PROJECT_SCHEMA_VERSION);
       return FALSE;
     }
-
-  if (!check_length (self, name, error))
-    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (required_tables); i++)
     {
