@@ -198,14 +198,20 @@ build_posthog_properties (WmCsvReader      *reader,
                           JsonParser       *parser,
                           GString          *out)
 {
-  const char *text = wm_csv_reader_get_field (reader, columns->properties_column, NULL);
+  gsize text_len;
+  const char *text = wm_csv_reader_get_field (reader, columns->properties_column, &text_len);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autofree char *json = NULL;
   JsonObject *object = NULL;
   char *channel = NULL;
 
-  if (json_parser_load_from_data (parser, text, -1, NULL) &&
+  /* Only an object is expanded; anything else stays text without being
+   * parsed (json-glib 1.6 leaks a scalar followed by more text). */
+  if (text[strspn (text, " \t\r\n")] == '{' &&
+      wm_json_shape (text, text_len) == WM_JSON_SHAPE_OK &&
+      json_parser_load_from_data (parser, text, text_len, NULL) &&
+      json_parser_get_root (parser) != NULL &&  /* NULL for blank text */
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       root = json_node_copy (json_parser_get_root (parser));
@@ -213,8 +219,10 @@ build_posthog_properties (WmCsvReader      *reader,
     }
   else
     {
-      root = json_node_init_object (json_node_alloc (), json_object_new ());
-      object = json_node_get_object (root);
+      /* The node takes its own reference on the object. */
+      object = json_object_new ();
+      root = json_node_init_object (json_node_alloc (), object);
+      json_object_unref (object);
       if (text[0] != '\0')
         json_object_set_string_member (object, "properties", text);
     }

@@ -28,6 +28,11 @@
 #define N_BATCHES 4
 #define NO_STRING G_MAXSIZE
 
+/* Customers are counted in a bitset indexed by id.  SQLite numbers them
+ * from 1 up, so ids stay below the number of customers ever added; a file
+ * with ids far beyond (edited elsewhere) would need a huge bitset. */
+#define MAX_CUSTOMER_ID (G_GINT64_CONSTANT (1) << 28)
+
 typedef struct
 {
   gsize   customer;     /* offsets into the batch's strings */
@@ -324,6 +329,16 @@ store_event (WmEventWriter  *self,
   if ((customer_id = dictionary_lookup (self, &self->customers, customer, error)) < 0 ||
       (touchpoint_id = dictionary_lookup (self, &self->touchpoints, touchpoint, error)) < 0)
     return FALSE;
+
+  if (customer_id >= MAX_CUSTOMER_ID)
+    {
+      g_autofree char *name = g_filename_display_basename (wm_project_get_path (self->project));
+
+      g_set_error (error, WM_ERROR, WM_ERROR_CORRUPT,
+                   _("“%s” is damaged: its customers are numbered beyond what Waymark writes. Import into a new project instead."),
+                   name);
+      return FALSE;
+    }
 
   if (channel != NULL && channel[0] != '\0' &&
       (channel_id = dictionary_lookup (self, &self->channels, channel, error)) < 0)

@@ -219,11 +219,30 @@ import_line (WmImportContext  *context,
   JsonNode *root;
   gint64 ts;
 
+  /* Before UTF-8: g_utf8_validate() stops at a NUL too. */
+  if (memchr (line, '\0', len) != NULL)
+    return g_strdup (_("NUL byte in record"));
+
   if (!g_utf8_validate (line, len, NULL))
     return g_strdup (_("invalid UTF-8"));
 
-  if (memchr (line, '\0', len) != NULL)
-    return g_strdup (_("NUL byte in record"));
+  /* Only objects are events.  Deciding that before json-glib sees the
+   * line also avoids its leak: 1.6 leaks a scalar followed by more text. */
+  if (line[0] != '{')
+    return g_strdup (_("not a JSON object"));
+
+  switch (wm_json_shape (line, len))
+    {
+    case WM_JSON_SHAPE_TOO_DEEP:
+      return g_strdup_printf (_("JSON nested deeper than %d levels"), WM_JSON_MAX_DEPTH);
+
+    case WM_JSON_SHAPE_TRAILING:
+      return g_strdup (_("text after the JSON object (two records on one line?)"));
+
+    case WM_JSON_SHAPE_OK:
+    default:
+      break;
+    }
 
   if (!json_parser_load_from_data (parser, line, len, &parse_error))
     return g_strdup_printf (_("invalid JSON: %s"), parse_error->message);
@@ -320,7 +339,9 @@ wm_import_jsonl (WmImportContext  *context,
 
       /* The first line decides whether this is JSON Lines at all. */
       if (!seen_object && reason != NULL &&
-          (line[0] != '{' || !json_parser_load_from_data (parser, line, len, NULL)))
+          (line[0] != '{' ||
+           (wm_json_shape (line, len) == WM_JSON_SHAPE_OK &&
+            !json_parser_load_from_data (parser, line, len, NULL))))
         {
           g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_FORMAT,
                        line[0] == '['

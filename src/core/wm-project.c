@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "wm-error.h"
@@ -234,6 +236,49 @@ create_schema (WmProject  *self,
   return TRUE;
 }
 
+/* A file cut short (an interrupted copy, a truncated mail attachment) may
+ * still open, and its missing pages only show up in some later query, or
+ * get overwritten by the next write.  The database header says how long
+ * the file should be; it is read directly, since SQLite would first parse
+ * a schema that may be cut too.  Skipped while a write-ahead log exists:
+ * pages may live there. */
+static gboolean
+is_cut_short (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guint8 header[100];
+  GStatBuf st;
+  guint64 page_size, pages;
+  gssize n;
+  int fd;
+
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    return FALSE;
+
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  if (fstat (fd, &st) != 0)
+    n = -1;
+  close (fd);
+
+  /* Too short for a header, or not SQLite: SQLite says what it is. */
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return FALSE;
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  pages = ((guint64) header[28] << 24) | (header[29] << 16) | (header[30] << 8) | header[31];
+
+  /* The page count is valid only when the version numbers agree. */
+  if (pages == 0 || memcmp (header + 24, header + 92, 4) != 0)
+    return FALSE;
+
+  return (guint64) st.st_size < pages * page_size;
+}
+
 /* Checks what a file claims before anything writes to it: not SQLite, not
  * ours, or too new all fail here and leave the bytes untouched. */
 static gboolean
@@ -243,6 +288,14 @@ check_identity (WmProject  *self,
   g_autofree char *name = g_filename_display_basename (self->path);
   gint64 app_id = 0;
   gint64 version = 0;
+
+  if (is_cut_short (self->path))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_CORRUPT,
+                   _("“%s” is damaged: it is shorter than it should be, probably cut off while it was copied. Open a backup copy instead."),
+                   name);
+      return FALSE;
+    }
 
   if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
       !query_int (self, "PRAGMA user_version", &version, error))
@@ -364,6 +417,11 @@ wm_project_open (const char          *path,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
+  /* Project files come from elsewhere: SQLite's advice for untrusted
+   * files.  Their views and triggers may call no function with side
+   * effects, and no statement may corrupt the file on purpose. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 
   if (!exists)
     {
@@ -441,6 +499,7 @@ wm_project_load_map_json (WmProject  *self,
                           GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *document;
   int rc;
 
   g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
@@ -458,7 +517,19 @@ wm_project_load_map_json (WmProject  *self,
       return NULL;
     }
 
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  /* The schema says NOT NULL, but a file from elsewhere may say anything. */
+  document = (const char *) sqlite3_column_text (stmt, 0);
+  if (document == NULL || !g_utf8_validate (document, sqlite3_column_bytes (stmt, 0), NULL))
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+
+      g_set_error (error, WM_ERROR, WM_ERROR_CORRUPT,
+                   _("“%s” is damaged: its journey map cannot be read. Open a backup copy instead."),
+                   name);
+      return NULL;
+    }
+
+  return g_strdup (document);
 }
 
 gboolean
