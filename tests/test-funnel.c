@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "wm-analysis-fixtures.h"
+#include "wm-analysis-json.h"
 #include "wm-error.h"
 #include "wm-reference-analysis.h"
 
@@ -293,6 +294,60 @@ test_cancel (void)
   g_assert_error (error, WM_ERROR, WM_ERROR_CANCELLED);
 }
 
+static WmFunnelQuery *
+query_from_text (const char  *text,
+                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  return wm_funnel_query_from_json (json_parser_get_root (parser), error);
+}
+
+static void
+test_query_json (void)
+{
+  g_autoptr(WmFunnelQuery) query = wm_test_funnel_query ("A|B,C|D", WM_FUNNEL_STRICT, 600, "segment");
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(WmFunnelQuery) back = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bad[] = {
+    "[]",
+    "{\"order\":\"ordered\"}",
+    "{\"steps\":[[\"A\"],[]]}",
+    "{\"steps\":[[\"A\"],[3]]}",
+    "{\"steps\":[[\"A\"],[\"B\"]],\"order\":\"sideways\"}",
+    "{\"steps\":[[\"A\"],[\"B\"]],\"window_s\":-5}",
+  };
+
+  query->breakdown_top = 3;
+  node = wm_funnel_query_to_json (query);
+  text = json_to_string (node, FALSE);
+  g_assert_cmpstr (text, ==,
+                   "{\"steps\":[[\"A\"],[\"B\",\"C\"],[\"D\"]],\"order\":\"strict\",\"window_s\":600,"
+                   "\"breakdown_by\":\"segment\",\"breakdown_top\":3}");
+
+  back = query_from_text (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->n_steps, ==, 3);
+  g_assert_cmpstr (back->steps[1][1], ==, "C");
+  g_assert_cmpint (back->order, ==, WM_FUNNEL_STRICT);
+  g_assert_cmpint (back->window_s, ==, 600);
+  g_assert_cmpstr (back->breakdown_by, ==, "segment");
+  g_assert_cmpuint (back->breakdown_top, ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(WmFunnelQuery) refused = query_from_text (bad[i], &error);
+
+      g_assert_null (refused);
+      g_assert_error (error, WM_ERROR, WM_ERROR_INVALID_DOCUMENT);
+      g_assert_true (g_str_has_prefix (error->message, "This saved funnel cannot be read: "));
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/funnel/no-entry", test_no_entry);
   g_test_add_func ("/funnel/bad-queries", test_bad_queries);
   g_test_add_func ("/funnel/cancel", test_cancel);
+  g_test_add_func ("/funnel/query-json", test_query_json);
 
   return g_test_run ();
 }

@@ -206,12 +206,17 @@ assert_columns_equal (const WmJourneyColumns *a,
   g_assert_cmpmem (a->offsets, (a->n_customers + 1) * 4, b->offsets, (b->n_customers + 1) * 4);
   g_assert_cmpmem (a->ts, a->n_events * 8, b->ts, b->n_events * 8);
   g_assert_cmpmem (a->touchpoint, a->n_events * 4, b->touchpoint, b->n_events * 4);
-  g_assert_cmpmem (a->channel, a->n_events * 4, b->channel, b->n_events * 4);
-  g_assert_cmpmem (a->property_set, a->n_events * 4, b->property_set, b->n_events * 4);
+  g_assert_cmpuint (a->channel.width, ==, b->channel.width);
+  g_assert_cmpmem (a->channel.data, a->n_events * a->channel.width,
+                   b->channel.data, b->n_events * b->channel.width);
+  g_assert_cmpuint (a->property_set.width, ==, b->property_set.width);
+  g_assert_cmpmem (a->property_set.data, a->n_events * a->property_set.width,
+                   b->property_set.data, b->n_events * b->property_set.width);
 }
 
-/* Ids stored in one, two and four bytes read back as they were built:
- * 300 touchpoints, 3 channels, 70 000 property sets. */
+/* Ids stored in one, two and four bytes read back as they were built,
+ * and queries on them agree with the reference: 300 touchpoints and
+ * channels, 70 000 property sets. */
 static void
 test_wide_ids (void)
 {
@@ -221,10 +226,10 @@ test_wide_ids (void)
   WmJourneyColumns stored, built;
 
   for (guint i = 0; i < 70000; i++)
-    g_string_append_printf (csv, "c%u,%u,t%u,ch%u,%u\n", i % 5000, 1767225600 + i % 977, i % 300, i % 3, i);
+    g_string_append_printf (csv, "c%u,%u,t%u,ch%u,%u\n", i % 5000, 1767225600 + i % 977, i % 300, i % 301, i);
   data = wm_test_project_new (csv->str);
   g_assert_cmpint (count (data->project, "SELECT length(data) FROM journey_cache_data WHERE part = 3"), ==, 2 * 70000);
-  g_assert_cmpint (count (data->project, "SELECT length(data) FROM journey_cache_data WHERE part = 4"), ==, 70000);
+  g_assert_cmpint (count (data->project, "SELECT length(data) FROM journey_cache_data WHERE part = 4"), ==, 2 * 70000);
   g_assert_cmpint (count (data->project, "SELECT length(data) FROM journey_cache_data WHERE part = 5"), ==, 4 * 70000);
 
   g_assert_true (wm_journeys_cache_read (data->project, &stored, &error));
@@ -233,8 +238,19 @@ test_wide_ids (void)
   g_assert_no_error (error);
   assert_columns_equal (&built, &stored);
   g_assert_cmpuint (built.touchpoint[0], <, 301);
+  g_assert_cmpuint (stored.channel.width, ==, 2);
+  g_assert_cmpuint (stored.property_set.width, ==, 4);
   wm_journey_columns_clear (&stored);
   wm_journey_columns_clear (&built);
+
+  /* Leakage reads the two-byte channels. */
+  {
+    g_autoptr(WmLeakageResult) expected = wm_reference_leakage (data->project, "t7", 600);
+    g_autoptr(WmLeakageResult) leakage = wm_leakage_run (data->journeys, "t7", 600, NULL, NULL, NULL, NULL);
+
+    wm_assert_leakage_equal (expected, leakage);
+    g_assert_cmpuint (leakage->n_channels, ==, 301);
+  }
 }
 
 static void

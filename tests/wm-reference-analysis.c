@@ -685,10 +685,11 @@ wm_reference_leakage (WmProject  *project,
     " done AS (SELECT DISTINCT e.customer, e.channel FROM events e"
     "          JOIN firsts f ON f.customer = e.customer AND f.channel = e.channel"
     "          JOIN touchpoints t ON t.id = e.touchpoint"
-    "          WHERE t.name = ?1 AND e.ts - f.first <= ?2 * 1000)"
-    " SELECT c.name, count(*), (SELECT count(*) FROM done d WHERE d.channel = f.channel)"
-    " FROM firsts f JOIN channels c ON c.id = f.channel"
-    " GROUP BY f.channel ORDER BY count(*) DESC, c.name", NULL);
+    "          WHERE t.name = ?1 AND e.ts - f.first <= ?2 * 1000),"
+    " entered AS (SELECT channel, count(*) AS n FROM firsts GROUP BY channel),"
+    " completed AS (SELECT channel, count(*) AS n FROM done GROUP BY channel)"
+    " SELECT c.name, e.n, coalesce(d.n, 0) FROM entered e JOIN channels c ON c.id = e.channel"
+    " LEFT JOIN completed d ON d.channel = e.channel ORDER BY e.n DESC, c.name", NULL);
   g_autoptr(GArray) channels = g_array_new (FALSE, TRUE, sizeof (WmLeakageChannel));
   WmLeakageResult *result = g_new0 (WmLeakageResult, 1);
 

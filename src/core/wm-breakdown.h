@@ -28,8 +28,8 @@ wm_breakdown_value (const WmBreakdown      *breakdown,
                     const WmJourneyColumns *columns,
                     guint32                 event)
 {
-  return breakdown->by_id[breakdown->by_channel ? columns->channel[event]
-                                                : columns->property_set[event]];
+  return breakdown->by_id[wm_ids_get (breakdown->by_channel ? &columns->channel
+                                                            : &columns->property_set, event)];
 }
 
 G_END_DECLS

@@ -377,7 +377,7 @@ settle_range (guint64  first,
           path->event = DEAD;
           continue;
         }
-      tally->slot_channels[slot * flow->n_channels + columns->channel[path->event]]++;
+      tally->slot_channels[slot * flow->n_channels + wm_ids_get (&columns->channel, path->event)]++;
       if (++path->event < path->stop)
         tally->counts[columns->touchpoint[path->event]]++;
     }

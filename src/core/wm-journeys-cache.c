@@ -52,14 +52,15 @@ column_parts (const WmJourneyColumns *columns,
   sizes[PART_CUSTOMER] = columns->n_customers * sizeof (guint32);
   sizes[PART_OFFSETS] = (columns->n_customers + 1) * sizeof (guint32);
   sizes[PART_TS] = columns->n_events * sizeof (gint64);
-  sizes[PART_TOUCHPOINT] = sizes[PART_CHANNEL] = sizes[PART_PROPERTY_SET] =
-    columns->n_events * sizeof (guint32);
+  sizes[PART_TOUCHPOINT] = columns->n_events * sizeof (guint32);
+  sizes[PART_CHANNEL] = columns->n_events * columns->channel.width;
+  sizes[PART_PROPERTY_SET] = columns->n_events * columns->property_set.width;
   buffers[PART_CUSTOMER] = columns->customer_ids;
   buffers[PART_OFFSETS] = columns->offsets;
   buffers[PART_TS] = columns->ts;
   buffers[PART_TOUCHPOINT] = columns->touchpoint;
-  buffers[PART_CHANNEL] = columns->channel;
-  buffers[PART_PROPERTY_SET] = columns->property_set;
+  buffers[PART_CHANNEL] = columns->channel.data;
+  buffers[PART_PROPERTY_SET] = columns->property_set.data;
 }
 
 void
@@ -69,8 +70,8 @@ wm_journey_columns_clear (WmJourneyColumns *columns)
   g_clear_pointer (&columns->offsets, g_free);
   g_clear_pointer (&columns->ts, g_free);
   g_clear_pointer (&columns->touchpoint, g_free);
-  g_clear_pointer (&columns->channel, g_free);
-  g_clear_pointer (&columns->property_set, g_free);
+  g_clear_pointer (&columns->channel.data, g_free);
+  g_clear_pointer (&columns->property_set.data, g_free);
   columns->n_customers = 0;
   columns->n_events = 0;
 }
@@ -112,6 +113,31 @@ scan_failed (WmProject     *project,
       return TRUE;
     }
   return FALSE;
+}
+
+/* The ids while the columns are built: 4 bytes each. */
+static guint32 *
+wide_ids (WmIds *ids)
+{
+  g_assert (ids->width == 4);
+  return ids->data;
+}
+
+static guint id_width (const guint32 *ids, guint64 n);
+static gpointer narrow_ids (const guint32 *ids, guint64 n, guint width);
+
+static void
+narrow_in_place (WmIds   *ids,
+                 guint64  n)
+{
+  guint width = id_width (ids->data, n);
+  gpointer narrow = narrow_ids (ids->data, n, width);
+
+  if (narrow != NULL)
+    {
+      g_free (ids->data);
+      *ids = (WmIds) { narrow, width };
+    }
 }
 
 /* Stable: events with equal timestamps keep their stored order. */
@@ -158,13 +184,13 @@ sort_customer (WmJourneyColumns *columns,
     {
       ts[i] = columns->ts[order[i]];
       touchpoint[i] = columns->touchpoint[order[i]];
-      channel[i] = columns->channel[order[i]];
-      property_set[i] = columns->property_set[order[i]];
+      channel[i] = wide_ids (&columns->channel)[order[i]];
+      property_set[i] = wide_ids (&columns->property_set)[order[i]];
     }
   memcpy (columns->ts + first, ts, n * sizeof (gint64));
   memcpy (columns->touchpoint + first, touchpoint, n * sizeof (guint32));
-  memcpy (columns->channel + first, channel, n * sizeof (guint32));
-  memcpy (columns->property_set + first, property_set, n * sizeof (guint32));
+  memcpy (wide_ids (&columns->channel) + first, channel, n * sizeof (guint32));
+  memcpy (wide_ids (&columns->property_set) + first, property_set, n * sizeof (guint32));
 }
 
 static void
@@ -178,8 +204,8 @@ allocate (WmJourneyColumns *columns,
   columns->offsets = g_new (guint32, n_customers + 1);
   columns->ts = g_new (gint64, MAX (n_events, 1));
   columns->touchpoint = g_new (guint32, MAX (n_events, 1));
-  columns->channel = g_new (guint32, MAX (n_events, 1));
-  columns->property_set = g_new (guint32, MAX (n_events, 1));
+  columns->channel = (WmIds) { g_new (guint32, MAX (n_events, 1)), 4 };
+  columns->property_set = (WmIds) { g_new (guint32, MAX (n_events, 1)), 4 };
 }
 
 /* From events per customer id (@cursor, 1 … max_customer), allocates
@@ -250,8 +276,8 @@ place_rows (WmProject         *project,
       columns->ts[at] = sqlite3_column_int64 (scan, 1);
       columns->touchpoint[at] = (guint32) sqlite3_column_int64 (scan, 2);
       /* NULL reads as 0: none. */
-      columns->channel[at] = (guint32) sqlite3_column_int64 (scan, 3);
-      columns->property_set[at] = (guint32) sqlite3_column_int64 (scan, 4);
+      wide_ids (&columns->channel)[at] = (guint32) sqlite3_column_int64 (scan, 3);
+      wide_ids (&columns->property_set)[at] = (guint32) sqlite3_column_int64 (scan, 4);
       if ((++rows % CANCEL_EVERY_ROWS) == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
@@ -293,19 +319,23 @@ place_events (FILE             *file,
         cursor[event->customer]++;
         columns->ts[at] = event->ts;
         columns->touchpoint[at] = event->touchpoint;
-        columns->channel[at] = event->channel;
-        columns->property_set[at] = event->property_set;
+        wide_ids (&columns->channel)[at] = event->channel;
+        wide_ids (&columns->property_set)[at] = event->property_set;
         rows++;
       }
 
   return !ferror (file) && rows == expected;
 }
 
+/* Sorts each customer's events, then narrows the channel and property
+ * set ids: the columns are complete. */
 static void
-sort_customers (WmJourneyColumns *columns)
+finish (WmJourneyColumns *columns)
 {
   for (guint64 c = 0; c < columns->n_customers; c++)
     sort_customer (columns, columns->offsets[c], columns->offsets[c + 1]);
+  narrow_in_place (&columns->channel, columns->n_events);
+  narrow_in_place (&columns->property_set, columns->n_events);
 }
 
 gboolean
@@ -365,7 +395,7 @@ wm_journeys_cache_build (WmProject         *project,
       return FALSE;
     }
 
-  sort_customers (columns);
+  finish (columns);
   return TRUE;
 }
 
@@ -416,8 +446,11 @@ merge_import (WmProject              *project,
 
       memcpy (columns->ts + at, old->ts + first, n * sizeof (gint64));
       memcpy (columns->touchpoint + at, old->touchpoint + first, n * sizeof (guint32));
-      memcpy (columns->channel + at, old->channel + first, n * sizeof (guint32));
-      memcpy (columns->property_set + at, old->property_set + first, n * sizeof (guint32));
+      for (guint32 i = 0; i < n; i++)
+        {
+          wide_ids (&columns->channel)[at + i] = wm_ids_get (&old->channel, first + i);
+          wide_ids (&columns->property_set)[at + i] = wm_ids_get (&old->property_set, first + i);
+        }
       cursor[old->customer_ids[c]] += n;
     }
 
@@ -436,7 +469,7 @@ merge_import (WmProject              *project,
         return FALSE;
       }
 
-  sort_customers (columns);
+  finish (columns);
   return TRUE;
 }
 
@@ -651,7 +684,18 @@ read_tagged (WmProject         *project,
         break;
       if (is_id_part (i) && columns->n_events > 0 &&
           (size == columns->n_events || size == 2 * columns->n_events))
-        widen_ids (buffers[i], columns->n_events, size / columns->n_events);
+        {
+          if (i == PART_TOUCHPOINT)
+            widen_ids (buffers[i], columns->n_events, size / columns->n_events);
+          else
+            {
+              /* Channels and property sets stay narrow in memory too. */
+              WmIds *ids = i == PART_CHANNEL ? &columns->channel : &columns->property_set;
+
+              ids->width = size / columns->n_events;
+              ids->data = g_realloc (ids->data, size);
+            }
+        }
       else if (size != sizes[i])
         matches = FALSE;
     }
@@ -739,7 +783,7 @@ wm_journeys_cache_write (WmProject               *project,
       sqlite3_blob *blob = NULL;
       g_autofree gpointer narrow = NULL;
 
-      if (is_id_part (i))
+      if (i == PART_TOUCHPOINT)
         {
           guint width = id_width (buffers[i], columns->n_events);
 

@@ -15,6 +15,30 @@
 
 G_BEGIN_DECLS
 
+/* Ids in 1, 2 or 4 bytes each, as the largest needs: channels and
+ * property sets are read rarely, and narrow they take a fraction of the
+ * memory. */
+typedef struct
+{
+  gpointer data;
+  guint    width;
+} WmIds;
+
+static inline guint32
+wm_ids_get (const WmIds *ids,
+            guint64      i)
+{
+  switch (ids->width)
+    {
+    case 1:
+      return ((const guint8 *) ids->data)[i];
+    case 2:
+      return ((const guint16 *) ids->data)[i];
+    default:
+      return ((const guint32 *) ids->data)[i];
+    }
+}
+
 typedef struct
 {
   guint64  n_customers;
@@ -23,8 +47,8 @@ typedef struct
   guint32 *offsets;        /* n_customers + 1: customer c owns [offsets[c], offsets[c + 1]) */
   gint64  *ts;             /* milliseconds UTC */
   guint32 *touchpoint;
-  guint32 *channel;        /* 0: none */
-  guint32 *property_set;   /* 0: none */
+  WmIds    channel;        /* 0: none */
+  WmIds    property_set;   /* 0: none */
 } WmJourneyColumns;
 
 struct _WmJourneys

@@ -137,8 +137,8 @@ load_all (WmProject     *project,
   for (guint64 e = 0; e < columns->n_events; e++)
     if (columns->touchpoint[e] >= journeys->n_touchpoint_ids ||
         journeys->touchpoint_names[columns->touchpoint[e]] == NULL ||
-        columns->channel[e] >= journeys->n_channel_ids ||
-        columns->property_set[e] >= journeys->n_property_set_ids)
+        wm_ids_get (&columns->channel, e) >= journeys->n_channel_ids ||
+        wm_ids_get (&columns->property_set, e) >= journeys->n_property_set_ids)
       {
         g_set_error (error, WM_ERROR, WM_ERROR_CORRUPT,
                      _("The project’s events refer to touchpoints, channels or properties it does not have"));
@@ -169,7 +169,8 @@ wm_journeys_load (WmProject           *project,
     progress (0.0, user_data);
 
   /* The cache is a few big BLOBs: reading them through a memory map
-   * spares a system call per page. */
+   * spares a system call per page.  The map goes once they are read, so
+   * that the file's pages do not stay in the process beside the copy. */
   db = wm_project_get_db (project);
   sqlite3_exec (db, "PRAGMA mmap_size = 2147483647", NULL, NULL, NULL);
 
@@ -187,6 +188,7 @@ wm_journeys_load (WmProject           *project,
       if (!ok)
         sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
     }
+  sqlite3_exec (db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
   if (!ok)
     return NULL;
 

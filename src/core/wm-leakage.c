@@ -43,7 +43,7 @@ count_range (guint64  first,
   for (guint64 c = first; c < last; c++)
     for (guint32 e = columns->offsets[c]; e < columns->offsets[c + 1]; e++)
       {
-        guint32 ch = columns->channel[e];
+        guint32 ch = wm_ids_get (&columns->channel, e);
 
         if (ch == 0)
           continue;
