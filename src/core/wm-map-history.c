@@ -428,6 +428,8 @@ push_step (WmMapHistory *self,
            Step         *step)
 {
   Step *top = g_queue_peek_head (&self->undo);
+  /* Read before @step may be merged and freed below. */
+  gboolean mergeable = step->merge_key != NULL;
 
   if (step->ops->len == 0)
     {
@@ -471,7 +473,7 @@ push_step (WmMapHistory *self,
         }
     }
 
-  self->can_merge = step->merge_key != NULL;
+  self->can_merge = mergeable;
   update_state (self);
 }
 
