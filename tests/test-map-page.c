@@ -333,6 +333,83 @@ test_close_asks (void)
   close_window (window);
 }
 
+static void
+done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Lets frames be drawn (the canvas paints at the frame clock). */
+static void
+wait_frames (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (300, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+save_window_png (WmWindow   *window,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("WM_DUMP_DIR"), name, NULL);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  wait_frames ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* WM_DUMP_DIR set: the Map view of the full demo (50 000 customers) with
+ * its live numbers, light and dark, as screenshots to look at. */
+static void
+test_screenshots (void)
+{
+  g_autoptr(WmProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  WmWindow *window;
+
+  if (g_getenv ("WM_DUMP_DIR") == NULL)
+    {
+      g_test_skip ("WM_DUMP_DIR not set");
+      return;
+    }
+  project = wm_ui_test_project ("Bank demo", NULL);
+  g_assert_true (wm_demo_write_project (project, 50000, WM_DEMO_DEFAULT_SEED, &error));
+  g_assert_no_error (error);
+
+  window = g_object_ref (wm_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  file = g_file_new_for_path (wm_project_get_path (project));
+  g_assert_true (wm_window_open_project (window, file, &error));
+  g_assert_no_error (error);
+  wm_window_show_view (window, "map");
+  gtk_window_present (GTK_WINDOW (window));
+  wm_ui_test_spin_until (has_metrics, wm_window_get_map_page (window));
+  wm_map_canvas_select (wm_map_editor_get_canvas (wm_map_page_get_editor (wm_window_get_map_page (window))),
+                        (const char * const[]) { "card-ivr-menu", NULL });
+
+  save_window_png (window, "map-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_window_png (window, "map-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -349,6 +426,7 @@ main (int    argc,
   g_test_add_func ("/map-page/autosave-restore", test_autosave_restore);
   g_test_add_func ("/map-page/autosave-discard", test_autosave_discard);
   g_test_add_func ("/map-page/close-asks", test_close_asks);
+  g_test_add_func ("/map-page/screenshots", test_screenshots);
 
   return g_test_run ();
 }
