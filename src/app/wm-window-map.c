@@ -124,6 +124,13 @@ _wm_window_map_confirm_close (WmWindow *self)
   return TRUE;
 }
 
+static void
+update_save_action (WmWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-map",
+                                 wm_session_get_project (self->session) != NULL);
+}
+
 void
 _wm_window_map_init (WmWindow *self)
 {
@@ -134,6 +141,9 @@ _wm_window_map_init (WmWindow *self)
   g_signal_connect_object (self->map_page, "failed", G_CALLBACK (map_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map_page, "recovery-found", G_CALLBACK (recovery_found_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::project", G_CALLBACK (update_save_action), self,
+                           G_CONNECT_SWAPPED);
+  update_save_action (self);
 }
 
 void
