@@ -5,7 +5,12 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "wm-demo-map.h"
 #include "wm-demo.h"
+#include "wm-error.h"
+#include "wm-map-json.h"
 #include "wm-map-metrics-compute.h"
 #include "wm-ui-test.h"
 #include "wm-window.h"
@@ -68,6 +73,22 @@ find_toplevel (const char *name)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_message (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
         return window;
     }
   return NULL;
@@ -334,6 +355,78 @@ test_close_asks (void)
 }
 
 static void
+test_no_events_no_numbers (void)
+{
+  g_autoptr(WmProject) project = wm_ui_test_project ("Map only", NULL);
+  g_autoptr(WmJourneyMap) map = wm_demo_map_new ();
+  g_autoptr(GError) error = NULL;
+  WmWindow *window;
+
+  g_assert_true (wm_map_json_save_project (project, map, &error));
+  g_assert_no_error (error);
+  window = open_window (wm_project_get_path (project));
+  wm_ui_test_spin_until (not_loading, wm_window_get_session (window));
+  g_assert_nonnull (wm_session_get_journeys (wm_window_get_session (window)));
+  g_assert_nonnull (card_of (window, "card-ivr-menu"));
+  /* Every card would say 0: the map shows no numbers instead. */
+  g_assert_null (wm_map_page_get_metrics (wm_window_get_map_page (window)));
+
+  wm_ui_test_wait_false (wm_window_get_data_page (window), "loading");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wm_ui_test_finalize (window);
+}
+
+static void
+count_failed (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+failed_once (gpointer data)
+{
+  return *(guint *) data >= 1;
+}
+
+static void
+test_autosave_fails (void)
+{
+  g_autoptr(WmProject) project = demo_project ();
+  g_autofree char *blocker = g_build_filename (g_get_user_state_dir (), "waymark", NULL);
+  g_autofree char *moved = g_strconcat (blocker, ".moved", NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean existed = g_file_test (blocker, G_FILE_TEST_EXISTS);
+  WmWindow *window = open_window (wm_project_get_path (project));
+  WmMapPage *page = wm_window_get_map_page (window);
+  guint failed = 0;
+  GtkWindow *dialog;
+
+  /* A file where the recovery folder should be: no autosave possible. */
+  if (existed)
+    g_assert_cmpint (g_rename (blocker, moved), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  g_signal_connect_swapped (page, "failed", G_CALLBACK (count_failed), &failed);
+
+  g_assert_true (wm_map_history_set_card_text (history_of (window), "card-ivr-menu", "Phone menu", ""));
+  g_assert_false (wm_map_page_autosave (page, &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_IO);
+  /* The pause after the edit tries, and says so. */
+  wm_ui_test_spin_until (failed_once, &failed);
+  g_assert_cmpuint (failed, ==, 1);
+  dialog = find_message ("Could Not Keep the Unsaved Journey Map Aside");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "waymark"));
+  g_assert_true (wm_map_page_get_dirty (page));
+  /* Saving still works. */
+  g_assert_true (wm_map_page_save (page, NULL));
+
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+  if (existed)
+    g_assert_cmpint (g_rename (moved, blocker), ==, 0);
+  close_window (window);
+}
+
+static void
 done_cb (gpointer data)
 {
   *(gboolean *) data = TRUE;
@@ -426,6 +519,8 @@ main (int    argc,
   g_test_add_func ("/map-page/autosave-restore", test_autosave_restore);
   g_test_add_func ("/map-page/autosave-discard", test_autosave_discard);
   g_test_add_func ("/map-page/close-asks", test_close_asks);
+  g_test_add_func ("/map-page/no-events-no-numbers", test_no_events_no_numbers);
+  g_test_add_func ("/map-page/autosave-fails", test_autosave_fails);
   g_test_add_func ("/map-page/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -35,6 +35,7 @@ struct _WmMapPage
   guint          idle_source;
   guint          autosave_source;
   gboolean       recovery_stale;  /* edits since the recovery file was written */
+  gboolean       autosave_failed; /* said once per project, not at every pause */
 };
 
 enum {
@@ -161,6 +162,13 @@ start_metrics (WmMapPage *self)
   g_clear_object (&self->metrics_cancellable);
   if (journeys == NULL || self->map == NULL)
     return;
+  /* Without events every card would say 0: no numbers rather than wrong ones. */
+  if (wm_journeys_get_n_events (journeys) == 0)
+    {
+      g_clear_pointer (&self->metrics, wm_map_metrics_free);
+      wm_map_editor_set_metrics (self->editor, NULL);
+      return;
+    }
 
   g_free (self->signature);
   self->signature = metrics_signature (self->map);
@@ -293,10 +301,10 @@ autosave_now (WmMapPage *self)
 
   if (!self->recovery_stale || !wm_map_page_get_dirty (self))
     return;
-  if (!wm_map_page_autosave (self, &error))
+  if (!wm_map_page_autosave (self, &error) && !self->autosave_failed)
     {
-      /* Said once: the next edits try again. */
-      self->recovery_stale = FALSE;
+      /* Said once: later edits try again, quietly. */
+      self->autosave_failed = TRUE;
       report_failure (self, _("Could Not Keep the Unsaved Journey Map Aside"), error);
     }
 }
@@ -395,6 +403,7 @@ project_changed_cb (WmMapPage *self)
   g_clear_pointer (&self->recovery_path, g_free);
   g_clear_object (&self->recovered);
   self->recovery_stale = FALSE;
+  self->autosave_failed = FALSE;
   wm_map_editor_set_metrics (self->editor, NULL);
 
   if (!wm_map_editor_set_project (self->editor, project, &error))
