@@ -244,6 +244,9 @@ test_layout_json (void)
 
   cli (&run, NULL, "flow", "--db", project, "--from", "Payment notice", "--json", "--layout", "1000x600", NULL);
   g_assert_cmpint (run.status, ==, 0);
+  /* Coordinates print exactly, without a decimal rounding's binary tail. */
+  g_assert_null (strstr (run.out, "00000000"));
+  g_assert_null (strstr (run.out, "99999999"));
   root = parse_object (run.out);
   nodes = json_object_get_array_member (root, "nodes");
   links = json_object_get_array_member (root, "links");
