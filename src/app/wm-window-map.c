@@ -124,11 +124,21 @@ _wm_window_map_confirm_close (WmWindow *self)
   return TRUE;
 }
 
+/* Enabled only while there is something to save, so that the toolbar's
+ * Save button also says whether the map has unsaved edits. */
 static void
 update_save_action (WmWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-map",
-                                 wm_session_get_project (self->session) != NULL);
+                                 wm_session_get_project (self->session) != NULL &&
+                                 _wm_window_map_get_dirty (self));
+}
+
+static void
+dirty_changed_cb (WmWindow *self)
+{
+  _wm_window_update_title (self);
+  update_save_action (self);
 }
 
 void
@@ -137,7 +147,7 @@ _wm_window_map_init (WmWindow *self)
   self->map_page = wm_map_page_new (self->session);
   wm_window_set_page (self, "map", GTK_WIDGET (wm_map_page_get_editor (self->map_page)));
   g_signal_connect_object (wm_map_page_get_editor (self->map_page), "notify::dirty",
-                           G_CALLBACK (_wm_window_update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (dirty_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map_page, "failed", G_CALLBACK (map_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map_page, "recovery-found", G_CALLBACK (recovery_found_cb), self,
                            G_CONNECT_SWAPPED);
