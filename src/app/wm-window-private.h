@@ -5,6 +5,7 @@
 #pragma once
 
 #include "wm-data-page.h"
+#include "wm-map-page.h"
 #include "wm-window.h"
 
 G_BEGIN_DECLS
@@ -28,10 +29,21 @@ struct _WmWindow
   GtkBox               *funnel_slot;
   WmDataPage           *data_page;
   GMenu                *recent_section;
+
+  WmMapPage            *map_page;
+  gboolean              close_confirmed;
 };
 
 void _wm_window_class_actions_init (WmWindowClass *klass);
 void _wm_window_actions_update     (WmWindow      *self);
 void _wm_window_update_recent_menu (WmWindow      *self);
+void _wm_window_update_title       (WmWindow      *self);
+
+/* wm-window-map.c */
+void     _wm_window_map_class_init     (WmWindowClass *klass);
+void     _wm_window_map_init           (WmWindow      *self);
+gboolean _wm_window_map_get_dirty      (WmWindow      *self);
+/* TRUE when closing waits for the user's answer about unsaved edits. */
+gboolean _wm_window_map_confirm_close  (WmWindow      *self);
 
 G_END_DECLS

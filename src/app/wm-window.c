@@ -12,8 +12,8 @@
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-update_title (WmWindow *self)
+void
+_wm_window_update_title (WmWindow *self)
 {
   WmProject *project = wm_session_get_project (self->session);
   g_autofree char *name = NULL;
@@ -32,6 +32,18 @@ update_title (WmWindow *self)
   name = g_path_get_basename (path);
   if (g_str_has_suffix (name, ".waymark"))
     name[strlen (name) - strlen (".waymark")] = '\0';
+
+  if (_wm_window_map_get_dirty (self))
+    {
+      g_autofree char *marked = g_strdup_printf ("• %s", name);
+
+      /* Translators: the window title, e.g. "Bank demo — Waymark" */
+      title = g_strdup_printf (_("%s — Waymark"), marked);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      adw_view_switcher_title_set_title (self->switcher_title, marked);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Unsaved changes"));
+      return;
+    }
 
   /* Translators: the window title, e.g. "Bank demo — Waymark" */
   title = g_strdup_printf (_("%s — Waymark"), name);
@@ -55,7 +67,7 @@ on_project_changed (WmWindow *self)
 {
   gboolean open = wm_session_get_project (self->session) != NULL;
 
-  update_title (self);
+  _wm_window_update_title (self);
   gtk_spinner_stop (self->busy_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, open ? "project" : "welcome");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, open);
@@ -115,6 +127,9 @@ wm_window_close_request (GtkWindow *window)
   WmWindow *self = WM_WINDOW (window);
   int width, height;
 
+  if (_wm_window_map_confirm_close (self))
+    return TRUE;
+
   /* The unmaximized size, so that unmaximizing next time looks right. */
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -130,6 +145,7 @@ wm_window_dispose (GObject *object)
   WmWindow *self = WM_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
+  g_clear_object (&self->map_page);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -163,6 +179,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, recent_section);
 
   _wm_window_class_actions_init (klass);
+  _wm_window_map_class_init (klass);
 }
 
 static void
@@ -186,6 +203,7 @@ wm_window_init (WmWindow *self)
   adw_view_stack_set_visible_child_name (self->view_stack, view);
 
   wm_data_page_set_session (self->data_page, self->session);
+  _wm_window_map_init (self);
   g_signal_connect_object (self->session, "notify::project",
                            G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",

@@ -8,6 +8,7 @@
 
 #include "wm-application.h"
 #include "wm-data-page.h"
+#include "wm-map-page.h"
 #include "wm-session.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ G_DECLARE_FINAL_TYPE (WmWindow, wm_window, WM, WINDOW, AdwApplicationWindow)
 WmWindow   *wm_window_new              (WmApplication *application);
 WmSession  *wm_window_get_session      (WmWindow      *self);
 WmDataPage *wm_window_get_data_page    (WmWindow      *self);
+WmMapPage  *wm_window_get_map_page     (WmWindow      *self);
 /* Opens @file, replacing the current project only on success. */
 gboolean    wm_window_open_project     (WmWindow      *self,
                                         GFile         *file,

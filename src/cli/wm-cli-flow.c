@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "wm-analysis-json.h"
-#include "wm-cli.h"
+#include "wm-cli-query.h"
+#include "wm-sankey-json.h"
+#include "wm-sankey-renderer.h"
 
 static void
 print_graph (const WmFlowGraph *graph)
@@ -60,35 +62,61 @@ print_graph (const WmFlowGraph *graph)
   wm_cli_print_table (links, "llr");
 }
 
+/* The flow JSON, with the geometry of the chart drawn at @width × @height
+ * when @width > 0: the very layout `render flow` draws. */
+static JsonNode *
+graph_json (const WmFlowGraph *graph,
+            int                width,
+            int                height)
+{
+  g_autoptr(JsonNode) root = wm_flow_graph_to_json (graph);
+  g_autoptr(WmSankeyLayout) layout = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (width <= 0)
+    return g_steal_pointer (&root);
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  wm_sankey_render (cr, graph, width, height, wm_theme_get (WM_THEME_LIGHT), NULL, &layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  wm_sankey_layout_add_json (layout, graph, json_node_get_object (root), width, height);
+  return g_steal_pointer (&root);
+}
+
 int
 wm_cli_flow (int    argc,
              char **argv)
 {
+  g_auto(WmCliFlowOptions) flow = { 0 };
   g_autofree char *db = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *window = NULL;
-  int depth = 5;
-  int top = 8;
-  double min_share = 0.01;
+  g_autofree char *layout = NULL;
   gboolean as_json = FALSE;
-  g_autoptr(WmFlowQuery) query = wm_flow_query_new ();
+  int width = 0, height = 0;
+  g_autoptr(GArray) entries = wm_cli_entries_new ();
+  g_autoptr(WmFlowQuery) query = NULL;
   g_autoptr(WmJourneys) journeys = NULL;
   g_autoptr(WmFlowGraph) graph = NULL;
   g_autoptr(GError) error = NULL;
   int status = WM_CLI_EXIT_OK;
-  const GOptionEntry entries[] = {
+  const GOptionEntry db_entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Project file"), N_("P.waymark") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Start each path at the customer’s first event of this touchpoint (default: at their first event)"), N_("TOUCHPOINT") },
-    { "depth", 0, 0, G_OPTION_ARG_INT, &depth, N_("Steps after the start (default 5)"), N_("N") },
-    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("Touchpoints per step with a node of their own; the rest are “Other” (default 8)"), N_("N") },
-    { "min-share", 0, 0, G_OPTION_ARG_DOUBLE, &min_share, N_("Links carrying less than this share of the start customers go to “Other” (default 0.01)"), N_("SHARE") },
-    { "window", 0, 0, G_OPTION_ARG_STRING, &window, N_("Only events this soon after the path’s start: 90s, 30m, 12h, 7d (default 14d)"), N_("DURATION") },
+    { NULL }
+  };
+  const GOptionEntry output_entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the result as JSON"), NULL },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, N_("With --json: add each node’s rectangle and each link’s ends and width in a chart of this size"), N_("WxH") },
     { NULL }
   };
 
+  wm_cli_flow_options_init (&flow);
+  wm_cli_entries_add (entries, db_entries);
+  wm_cli_entries_add (entries, flow.entries);
+  wm_cli_entries_add (entries, output_entries);
   if (!wm_cli_parse_options ("flow", NULL, _("Follow customers step by step from a touchpoint, for the Sankey view. Customers with no further event within the window go to “Exit”."),
-                             entries, &argc, &argv))
+                             (const GOptionEntry *) entries->data, &argc, &argv))
     return WM_CLI_EXIT_USAGE;
 
   if (argc > 1)
@@ -97,23 +125,16 @@ wm_cli_flow (int    argc,
       return WM_CLI_EXIT_USAGE;
     }
 
-  if (depth < 1 || depth > 50 || top < 1 || top > 100)
+  if (layout != NULL && !as_json)
     {
-      wm_cli_print_error (_("--depth takes 1 to %d and --top 1 to %d"), 50, 100);
+      wm_cli_print_error (_("--layout adds the geometry to the JSON: use it with --json"));
       return WM_CLI_EXIT_USAGE;
     }
+  if (layout != NULL && !wm_cli_parse_size ("--layout", layout, &width, &height))
+    return WM_CLI_EXIT_USAGE;
 
-  if (!(min_share >= 0.0 && min_share <= 1.0))
-    {
-      wm_cli_print_error (_("--min-share takes a share between 0 and 1, like 0.01"));
-      return WM_CLI_EXIT_USAGE;
-    }
-
-  query->from = g_strdup (from);
-  query->depth = depth;
-  query->top = top;
-  query->min_share = min_share;
-  if (!wm_cli_parse_window (window != NULL ? window : "14d", &query->window_s))
+  query = wm_cli_flow_options_query (&flow);
+  if (query == NULL)
     return WM_CLI_EXIT_USAGE;
 
   journeys = wm_cli_load_journeys (db, &status);
@@ -126,7 +147,7 @@ wm_cli_flow (int    argc,
 
   if (as_json)
     {
-      g_autoptr(JsonNode) root = wm_flow_graph_to_json (graph);
+      g_autoptr(JsonNode) root = graph_json (graph, width, height);
 
       wm_cli_print_json (root);
     }

@@ -8,7 +8,7 @@
 #include <math.h>
 
 #include "wm-analysis-json.h"
-#include "wm-cli.h"
+#include "wm-cli-query.h"
 
 /* "45s", "3m 20s", "2h 5m", "1d 4h": two units are plenty for a median. */
 static char *
@@ -92,31 +92,30 @@ int
 wm_cli_funnel (int    argc,
                char **argv)
 {
+  g_auto(WmCliFunnelOptions) funnel = { 0 };
   g_autofree char *db = NULL;
-  g_auto(GStrv) steps = NULL;
-  g_autofree char *window = NULL;
-  g_autofree char *order = NULL;
-  g_autofree char *by = NULL;
   gboolean as_json = FALSE;
-  int top = 5;
-  g_autoptr(WmFunnelQuery) query = wm_funnel_query_new ();
+  g_autoptr(GArray) entries = wm_cli_entries_new ();
+  g_autoptr(WmFunnelQuery) query = NULL;
   g_autoptr(WmJourneys) journeys = NULL;
   g_autoptr(WmFunnelResult) result = NULL;
   g_autoptr(GError) error = NULL;
   int status = WM_CLI_EXIT_OK;
-  const GOptionEntry entries[] = {
+  const GOptionEntry db_entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Project file"), N_("P.waymark") },
-    { "step", 0, 0, G_OPTION_ARG_STRING_ARRAY, &steps, N_("A step: a touchpoint, or several separated by commas for any of them; once per step, in order"), N_("A[,B]") },
-    { "window", 0, 0, G_OPTION_ARG_STRING, &window, N_("Conversion window from entering step 1, inclusive: 90s, 30m, 12h, 7d (default 14d)"), N_("DURATION") },
-    { "order", 0, 0, G_OPTION_ARG_STRING, &order, N_("ordered (default: steps in order, other events between), strict (nothing between) or unordered"), N_("ORDER") },
-    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Break down by “channel” or by a property, as on the event that entered the funnel"), N_("channel|PROPERTY") },
-    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("Breakdown values shown before “Other” (default 5)"), N_("N") },
+    { NULL }
+  };
+  const GOptionEntry output_entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the result as JSON"), NULL },
     { NULL }
   };
 
+  wm_cli_funnel_options_init (&funnel);
+  wm_cli_entries_add (entries, db_entries);
+  wm_cli_entries_add (entries, funnel.entries);
+  wm_cli_entries_add (entries, output_entries);
   if (!wm_cli_parse_options ("funnel", NULL, _("Count how many customers reach each step. A customer counts at the furthest step any of their attempts reached; customers whose window is still open at the last event are “in progress”, not dropped."),
-                             entries, &argc, &argv))
+                             (const GOptionEntry *) entries->data, &argc, &argv))
     return WM_CLI_EXIT_USAGE;
 
   if (argc > 1)
@@ -125,38 +124,9 @@ wm_cli_funnel (int    argc,
       return WM_CLI_EXIT_USAGE;
     }
 
-  if (steps == NULL || g_strv_length (steps) < 2)
-    {
-      wm_cli_print_error (_("A funnel needs at least two --step options, like --step \"Payment notice\" --step \"Payment completed\""));
-      return WM_CLI_EXIT_USAGE;
-    }
-
-  for (guint k = 0; steps[k] != NULL; k++)
-    {
-      g_auto(GStrv) names = g_strsplit (steps[k], ",", -1);
-
-      for (guint i = 0; names[i] != NULL; i++)
-        g_strstrip (names[i]);
-      wm_funnel_query_add_step (query, (const char * const *) names);
-    }
-
-  if (!wm_cli_parse_window (window != NULL ? window : "14d", &query->window_s))
+  query = wm_cli_funnel_options_query (&funnel);
+  if (query == NULL)
     return WM_CLI_EXIT_USAGE;
-
-  if (order != NULL && !wm_funnel_order_from_string (order, &query->order, NULL))
-    {
-      wm_cli_print_error (_("Unknown --order “%s”: use ordered, strict or unordered"), order);
-      return WM_CLI_EXIT_USAGE;
-    }
-
-  if (top < 1)
-    {
-      wm_cli_print_error (_("--top must be at least 1"));
-      return WM_CLI_EXIT_USAGE;
-    }
-
-  query->breakdown_by = g_strdup (by);
-  query->breakdown_top = top;
 
   journeys = wm_cli_load_journeys (db, &status);
   if (journeys == NULL)
@@ -173,7 +143,7 @@ wm_cli_funnel (int    argc,
       wm_cli_print_json (root);
     }
   else
-    print_result (result, window != NULL ? window : "14d");
+    print_result (result, funnel.window != NULL ? funnel.window : "14d");
 
   return WM_CLI_EXIT_OK;
 }

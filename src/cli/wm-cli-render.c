@@ -1,5 +1,6 @@
 /* wm-cli-render.c: waymark-cli render KIND --db P.waymark --output OUT.png|svg|pdf
- *                  [--size 1600x900] [--theme light|dark|presentation] [KIND's options]
+ *                  [--size 1600x900] [--theme light|dark|presentation] [--title T]
+ *                  [KIND's options: funnel's and flow's are their commands']
  *
  * One entry per chart kind: each adds its own options to the common ones
  * and says how to get its data from the project.
@@ -11,9 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "wm-chart-export.h"
-#include "wm-cli.h"
+#include "wm-cli-query.h"
 #include "wm-error.h"
 #include "wm-map-json.h"
+#include "wm-map-metrics-compute.h"
 #include "wm-map-renderer.h"
 
 typedef struct
@@ -22,6 +24,7 @@ typedef struct
   char          *output;
   char          *size;
   char          *theme_name;
+  char          *title;
   int            width;
   int            height;
   const WmTheme *theme;
@@ -34,6 +37,7 @@ render_options_clear (RenderOptions *options)
   g_free (options->output);
   g_free (options->size);
   g_free (options->theme_name);
+  g_free (options->title);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RenderOptions, render_options_clear)
@@ -55,14 +59,15 @@ parse_options (const char          *kind,
       N_("Width×height in pixels (default 1600x900)"), N_("WxH") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &options->theme_name,
       N_("light, dark or presentation (default light)"), N_("THEME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options->title, N_("A title above the chart"), N_("TEXT") },
+    { NULL }
   };
-  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  g_autoptr(GArray) entries = wm_cli_entries_new ();
   g_autofree char *command = g_strdup_printf ("render %s", kind);
   WmThemeKind theme_kind = WM_THEME_LIGHT;
 
-  g_array_append_vals (entries, common, G_N_ELEMENTS (common));
-  for (guint i = 0; extra != NULL && extra[i].long_name != NULL; i++)
-    g_array_append_val (entries, extra[i]);
+  wm_cli_entries_add (entries, common);
+  wm_cli_entries_add (entries, extra);
 
   if (!wm_cli_parse_options (command, NULL, _("Draw a chart of the project as an image."),
                              (const GOptionEntry *) entries->data, argc, argv))
@@ -81,21 +86,8 @@ parse_options (const char          *kind,
 
   options->width = 1600;
   options->height = 900;
-  if (options->size != NULL)
-    {
-      char *x = NULL, *end = NULL;
-      gint64 width = g_ascii_strtoll (options->size, &x, 10);
-      gint64 height = x != NULL && (*x == 'x' || *x == 'X') ? g_ascii_strtoll (x + 1, &end, 10) : 0;
-
-      if (x == options->size || end == NULL || end == x + 1 || *end != '\0' ||
-          width <= 0 || height <= 0 || width > G_MAXINT || height > G_MAXINT)
-        {
-          wm_cli_print_error (_("--size must look like 1600x900, not “%s”"), options->size);
-          return FALSE;
-        }
-      options->width = width;
-      options->height = height;
-    }
+  if (options->size != NULL && !wm_cli_parse_size ("--size", options->size, &options->width, &options->height))
+    return FALSE;
 
   if (options->theme_name != NULL && !wm_theme_kind_from_name (options->theme_name, &theme_kind))
     {
@@ -107,12 +99,45 @@ parse_options (const char          *kind,
 }
 
 static int
+export (const RenderOptions *options,
+        WmChartKind          kind,
+        gconstpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!wm_chart_export (kind, data, options->output, options->width, options->height, options->theme,
+                        options->title, &error))
+    return wm_cli_report_error (error);
+  return WM_CLI_EXIT_OK;
+}
+
+/* The map's live numbers when the project has events; NULL (and no error)
+ * when it has none. */
+static gboolean
+map_metrics (WmProject     *project,
+             WmJourneyMap  *map,
+             WmMapMetrics **metrics,
+             GError       **error)
+{
+  g_autoptr(WmJourneys) journeys = wm_journeys_load (project, NULL, NULL, NULL, error);
+
+  *metrics = NULL;
+  if (journeys == NULL)
+    return FALSE;
+  if (wm_journeys_get_n_events (journeys) == 0)
+    return TRUE;
+  *metrics = wm_map_metrics_compute (map, journeys, WM_MAP_METRICS_WINDOW_S, NULL, error);
+  return *metrics != NULL;
+}
+
+static int
 render_map (int    argc,
             char **argv)
 {
   g_auto(RenderOptions) options = { 0 };
   g_autoptr(WmProject) project = NULL;
   g_autoptr(WmJourneyMap) map = NULL;
+  g_autoptr(WmMapMetrics) metrics = NULL;
   g_autoptr(GError) error = NULL;
   WmMapChart chart;
   int status = WM_CLI_EXIT_OK;
@@ -134,14 +159,72 @@ render_map (int    argc,
       wm_cli_print_error (_("“%s” has no journey map yet; add one with “waymark-cli map import”"), name);
       return WM_CLI_EXIT_USAGE;
     }
-
-  /* The live numbers come with the analysis engine. */
-  chart.map = map;
-  chart.metrics = NULL;
-  if (!wm_chart_export (WM_CHART_JOURNEY_MAP, &chart, options.output, options.width, options.height,
-                        options.theme, NULL, &error))
+  if (!map_metrics (project, map, &metrics, &error))
     return wm_cli_report_error (error);
-  return WM_CLI_EXIT_OK;
+
+  /* The map draws its own title. */
+  if (options.title != NULL)
+    wm_journey_map_set_title (map, options.title);
+  g_clear_pointer (&options.title, g_free);
+  chart.map = map;
+  chart.metrics = metrics;
+  return export (&options, WM_CHART_JOURNEY_MAP, &chart);
+}
+
+static int
+render_funnel (int    argc,
+               char **argv)
+{
+  g_auto(RenderOptions) options = { 0 };
+  g_auto(WmCliFunnelOptions) funnel = { 0 };
+  g_autoptr(WmFunnelQuery) query = NULL;
+  g_autoptr(WmJourneys) journeys = NULL;
+  g_autoptr(WmFunnelResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = WM_CLI_EXIT_OK;
+
+  wm_cli_funnel_options_init (&funnel);
+  if (!parse_options ("funnel", funnel.entries, &options, &argc, &argv))
+    return WM_CLI_EXIT_USAGE;
+  query = wm_cli_funnel_options_query (&funnel);
+  if (query == NULL)
+    return WM_CLI_EXIT_USAGE;
+
+  journeys = wm_cli_load_journeys (options.db, &status);
+  if (journeys == NULL)
+    return status;
+  result = wm_funnel_query_run (query, journeys, NULL, NULL, NULL, &error);
+  if (result == NULL)
+    return wm_cli_report_error (error);
+  return export (&options, WM_CHART_FUNNEL, result);
+}
+
+static int
+render_flow (int    argc,
+             char **argv)
+{
+  g_auto(RenderOptions) options = { 0 };
+  g_auto(WmCliFlowOptions) flow = { 0 };
+  g_autoptr(WmFlowQuery) query = NULL;
+  g_autoptr(WmJourneys) journeys = NULL;
+  g_autoptr(WmFlowGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = WM_CLI_EXIT_OK;
+
+  wm_cli_flow_options_init (&flow);
+  if (!parse_options ("flow", flow.entries, &options, &argc, &argv))
+    return WM_CLI_EXIT_USAGE;
+  query = wm_cli_flow_options_query (&flow);
+  if (query == NULL)
+    return WM_CLI_EXIT_USAGE;
+
+  journeys = wm_cli_load_journeys (options.db, &status);
+  if (journeys == NULL)
+    return status;
+  graph = wm_flow_query_run (query, journeys, NULL, NULL, NULL, &error);
+  if (graph == NULL)
+    return wm_cli_report_error (error);
+  return export (&options, WM_CHART_SANKEY, graph);
 }
 
 static const struct
@@ -149,6 +232,8 @@ static const struct
   const char   *name;
   WmCliCommand  run;
 } kinds[] = {
+  { "funnel", render_funnel },
+  { "flow", render_flow },
   { "map", render_map },
 };
 

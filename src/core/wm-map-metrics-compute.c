@@ -1,8 +1,5 @@
 /* wm-map-metrics-compute.c
  *
- * Not in the build until the analysis engine (wm-analysis.h) is: the lead
- * adds it to src/core/meson.build when merging the engine.
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

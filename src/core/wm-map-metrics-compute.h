@@ -1,9 +1,6 @@
 /* wm-map-metrics-compute.h: a journey map's live numbers from a project's
  * journeys
  *
- * wm-map-metrics-compute.c needs the analysis engine behind wm-analysis.h
- * and is added to the build together with it.
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -13,6 +10,10 @@
 #include "wm-map-metrics.h"
 
 G_BEGIN_DECLS
+
+/* The window the app and `waymark-cli render map` use: the leakage
+ * command's default, so a lane's number equals `waymark-cli leakage`'s. */
+#define WM_MAP_METRICS_WINDOW_S (30 * 86400)
 
 /* For @map over @journeys (may run in a worker: reads @map, which the
  * caller must not change meanwhile — pass a copy made with the JSON

@@ -533,6 +533,33 @@ wm_project_load_map_json (WmProject  *self,
 }
 
 gboolean
+wm_project_get_map_saved_at (WmProject  *self,
+                             gint64     *saved_at,
+                             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (saved_at != NULL, FALSE);
+
+  *saved_at = 0;
+  stmt = wm_project_prepare (self, "SELECT saved_at FROM journey_map WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *saved_at = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      wm_project_set_sqlite_error (self, rc, "journey map", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 wm_project_save_map_json (WmProject   *self,
                           const char  *json,
                           GError     **error)

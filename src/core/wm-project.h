@@ -62,6 +62,11 @@ char       *wm_project_load_map_json       (WmProject           *self,
 gboolean    wm_project_save_map_json       (WmProject           *self,
                                             const char          *json,
                                             GError             **error);
+/* When the stored map was last saved, in milliseconds UTC (*saved_at 0:
+ * never saved). */
+gboolean    wm_project_get_map_saved_at    (WmProject           *self,
+                                            gint64              *saved_at,
+                                            GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

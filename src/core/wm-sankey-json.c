@@ -8,11 +8,13 @@
 
 #include "wm-sankey-json.h"
 
-/* Two decimals: enough for any display, and stable in tests. */
+/* To a 256th of a pixel: finer than any display, and a binary fraction,
+ * so that the JSON prints it exactly (53.421875) where a decimal rounding
+ * prints as 53.420000000000002. */
 static double
-round2 (double v)
+round_px (double v)
 {
-  return round (v * 100.0) / 100.0;
+  return round (v * 256.0) / 256.0;
 }
 
 void
@@ -35,10 +37,10 @@ wm_sankey_layout_add_json (const WmSankeyLayout *layout,
       JsonObject *node = json_array_get_object_element (nodes, i);
       const WmRect *r = &layout->nodes[i].rect;
 
-      json_object_set_double_member (node, "x0", round2 (r->x));
-      json_object_set_double_member (node, "y0", round2 (r->y));
-      json_object_set_double_member (node, "x1", round2 (r->x + r->width));
-      json_object_set_double_member (node, "y1", round2 (r->y + r->height));
+      json_object_set_double_member (node, "x0", round_px (r->x));
+      json_object_set_double_member (node, "y0", round_px (r->y));
+      json_object_set_double_member (node, "x1", round_px (r->x + r->width));
+      json_object_set_double_member (node, "y1", round_px (r->y + r->height));
       json_object_set_int_member (node, "column", layout->nodes[i].column);
     }
   for (guint i = 0; i < layout->n_links; i++)
@@ -46,9 +48,9 @@ wm_sankey_layout_add_json (const WmSankeyLayout *layout,
       JsonObject *link = json_array_get_object_element (links, i);
       const WmSankeyLink *l = &layout->links[i];
 
-      json_object_set_double_member (link, "y0", round2 (l->y0));
-      json_object_set_double_member (link, "y1", round2 (l->y1));
-      json_object_set_double_member (link, "width", round2 (l->width));
+      json_object_set_double_member (link, "y0", round_px (l->y0));
+      json_object_set_double_member (link, "y1", round_px (l->y1));
+      json_object_set_double_member (link, "width", round_px (l->width));
     }
 
   json_object_set_double_member (info, "width", width);
