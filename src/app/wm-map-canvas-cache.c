@@ -24,6 +24,7 @@ struct _WmMapGeometry
 {
   GHashTable *cards;        /* id → WmMapRect */
   GHashTable *connectors;   /* id → WmMapRect: the curve's and label's box */
+  GHashTable *colors;       /* connector id → its source card's colour + 1 */
   GArray     *grid;         /* WmMapRect: title, headers, columns, rows */
   GArray     *points;       /* WmMapRect: emotion points (x, y, stage, persona index) */
   int         emotion_lane;
@@ -34,6 +35,7 @@ geometry_free (WmMapGeometry *geometry)
 {
   g_hash_table_unref (geometry->cards);
   g_hash_table_unref (geometry->connectors);
+  g_hash_table_unref (geometry->colors);
   g_array_unref (geometry->grid);
   g_array_unref (geometry->points);
   g_free (geometry);
@@ -60,6 +62,7 @@ geometry_new (const WmMapLayout *layout)
 
   geometry->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   geometry->connectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  geometry->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   geometry->grid = g_array_new (FALSE, FALSE, sizeof (WmMapRect));
   geometry->points = g_array_new (FALSE, FALSE, sizeof (WmMapRect));
   geometry->emotion_lane = layout->emotion_lane;
@@ -73,6 +76,8 @@ geometry_new (const WmMapLayout *layout)
 
       g_hash_table_insert (geometry->connectors, g_strdup (layout->connectors[i].connector->id),
                            g_memdup2 (&box, sizeof box));
+      g_hash_table_insert (geometry->colors, g_strdup (layout->connectors[i].connector->id),
+                           GINT_TO_POINTER (layout->connectors[i].from->card->color + 1));
     }
   g_array_append_val (geometry->grid, layout->title);
   g_array_append_vals (geometry->grid, layout->stage_headers, layout->n_stages);
@@ -146,6 +151,11 @@ diff (WmMapGeometry     *old,
             add_damage (damage, value, margin);
         }
     }
+  /* A connector takes its colour from its source card. */
+  g_hash_table_iter_init (&iter, new->colors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_lookup (old->colors, key) != value)
+      add_damage (damage, g_hash_table_lookup (new->connectors, key), margin);
   return TRUE;
 }
 
@@ -365,14 +375,6 @@ wm_map_canvas_relayout (WmMapCanvas *self,
   if (id != NULL)
     {
       g_hash_table_add (self->pending_ids, g_strdup (id));
-      /* Connectors take their colour from their source card. */
-      for (guint i = 0; self->map != NULL && i < wm_journey_map_get_n_connectors (self->map); i++)
-        {
-          const WmMapConnector *connector = wm_journey_map_get_connector (self->map, i);
-
-          if (g_str_equal (connector->from, id))
-            g_hash_table_add (self->pending_ids, g_strdup (connector->id));
-        }
     }
   /* A new document, a new grid, names in headers: everything again. */
   if (change == WM_MAP_CHANGE_ALL || change == WM_MAP_CHANGE_STRUCTURE || change == WM_MAP_CHANGE_TITLE)

@@ -146,50 +146,80 @@ attach (Plan  *plans,
     }
 }
 
-/* A y between @y0 and @y1 (as near them as can be) where a horizontal
- * band from @x0 to @x1 meets no card. */
+/* Whether @a is a better band than @b between @y0 and @y1: shorter; of
+ * equals, nearer the source's end; then higher. */
+static gboolean
+better_band (double a,
+             double b,
+             double y0,
+             double y1)
+{
+  double ca = fabs (a - y0) + fabs (a - y1), cb = fabs (b - y0) + fabs (b - y1);
+
+  if (ca != cb)
+    return ca < cb;
+  if (fabs (a - y0) != fabs (b - y0))
+    return fabs (a - y0) < fabs (b - y0);
+  return a < b;
+}
+
+static int
+compare_tops (gconstpointer a,
+              gconstpointer b)
+{
+  const WmMapRect *ra = *(const WmMapRect **) a, *rb = *(const WmMapRect **) b;
+
+  return (ra->y > rb->y) - (ra->y < rb->y);
+}
+
+/* A y as near @y0 and @y1 as can be where a horizontal band from @x0 to
+ * @x1 meets no card (kept a little off them where there is room); @y0
+ * if there is none. */
 static double
 find_band (const WmMapLayout *layout,
+           GPtrArray         *by_top,
            double             x0,
            double             x1,
            double             y0,
            double             y1)
 {
-  double clearance = BAND_HALF * layout->scale;
-  double best = y0, best_cost = G_MAXDOUBLE;
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (double));
+  double clearance = BAND_HALF * layout->scale, off = 2 * BAND_HALF * layout->scale;
+  double top = layout->rows[0].y, bottom = layout->rows[layout->n_lanes - 1].y + layout->rows[layout->n_lanes - 1].height;
+  double best = y0, reach;
+  gboolean found = FALSE;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (double) * 2);
 
-  g_array_append_val (candidates, y0);
-  g_array_append_val (candidates, y1);
-  /* The spaces between lanes, and below each card. */
-  for (guint l = 0; l < layout->n_lanes; l++)
-    g_array_append_val (candidates, layout->rows[l].y);
-  for (guint i = 0; i < layout->n_cards; i++)
+  /* Where the cards in the columns crossed block, in order (@by_top: the
+   * cards' rectangles, top first). */
+  for (guint i = 0; i < by_top->len; i++)
     {
-      double below = layout->cards[i].rect.y + layout->cards[i].rect.height + layout->cell_padding;
+      const WmMapRect *r = g_ptr_array_index (by_top, i);
+      double span[2] = { r->y - clearance, r->y + r->height + clearance };
 
-      g_array_append_val (candidates, below);
+      if (r->x < x1 && r->x + r->width > x0)
+        g_array_append_val (spans, span);
     }
 
-  for (guint c = 0; c < candidates->len; c++)
+  /* Each gap between them offers its point nearest @y0. */
+  reach = top;
+  for (guint i = 0; i <= spans->len; i++)
     {
-      double y = g_array_index (candidates, double, c);
-      double cost = fabs (y - y0) + fabs (y - y1);
-      gboolean free = TRUE;
+      const double *span = i < spans->len ? &g_array_index (spans, double, 2 * i) : NULL;
+      double gap_end = span != NULL ? MIN (span[0], bottom) : bottom;
 
-      if (cost >= best_cost)
-        continue;
-      for (guint i = 0; i < layout->n_cards && free; i++)
+      if (gap_end >= reach)
         {
-          const WmMapRect *r = &layout->cards[i].rect;
+          double margin = MIN (off, (gap_end - reach) / 2);
+          double y = CLAMP (y0, reach + margin, gap_end - margin);
 
-          free = !(r->x < x1 && r->x + r->width > x0 && r->y < y + clearance && r->y + r->height > y - clearance);
+          if (!found || better_band (y, best, y0, y1))
+            {
+              best = y;
+              found = TRUE;
+            }
         }
-      if (free)
-        {
-          best = y;
-          best_cost = cost;
-        }
+      if (span != NULL)
+        reach = MAX (reach, span[1]);
     }
   return best;
 }
@@ -374,37 +404,31 @@ build (const WmMapLayout *layout,
   smooth (path, xs, ys, n, CORNER_RADIUS * layout->scale);
 }
 
-/* The middle of @path by length, along 16 chords a curve. */
+/* The middle of @path by length, along 8 chords a curve. */
 static void
 middle (WmMapConnectorPath *path)
 {
-  double length = 0, half, px = path->x0, py = path->y0;
+  double xs[WM_MAP_PATH_MAX_CURVES * 8 + 1], ys[WM_MAP_PATH_MAX_CURVES * 8 + 1];
+  double walked[WM_MAP_PATH_MAX_CURVES * 8 + 1];
+  guint n = path->n_curves * 8 + 1;
 
-  for (guint pass = 0; pass < 2; pass++)
+  xs[0] = path->x0, ys[0] = path->y0, walked[0] = 0;
+  for (guint i = 1; i < n; i++)
     {
-      double walked = 0;
-
-      half = length / 2;
-      px = path->x0, py = path->y0;
-      for (guint i = 0; i < path->n_curves * 16; i++)
-        {
-          double qx, qy, d;
-
-          wm_map_connector_point (path, (i + 1) / 16.0, &qx, &qy);
-          d = hypot (qx - px, qy - py);
-          if (pass == 1 && walked + d >= half)
-            {
-              double f = d > 0 ? (half - walked) / d : 0;
-
-              path->label_x = px + (qx - px) * f;
-              path->label_y = py + (qy - py) * f;
-              return;
-            }
-          walked += d;
-          px = qx, py = qy;
-        }
-      length = walked;
+      wm_map_connector_point (path, i / 8.0, &xs[i], &ys[i]);
+      walked[i] = walked[i - 1] + sqrt ((xs[i] - xs[i - 1]) * (xs[i] - xs[i - 1]) +
+                                        (ys[i] - ys[i - 1]) * (ys[i] - ys[i - 1]));
     }
+  for (guint i = 1; i < n; i++)
+    if (walked[i] >= walked[n - 1] / 2)
+      {
+        double d = walked[i] - walked[i - 1];
+        double f = d > 0 ? (walked[n - 1] / 2 - walked[i - 1]) / d : 0;
+
+        path->label_x = xs[i - 1] + (xs[i] - xs[i - 1]) * f;
+        path->label_y = ys[i - 1] + (ys[i] - ys[i - 1]) * f;
+        return;
+      }
   path->label_x = path->x3;
   path->label_y = path->y3;
 }
@@ -436,6 +460,7 @@ wm_map_route_connectors (WmMapLayout  *layout,
   guint n = wm_journey_map_get_n_connectors (map);
   g_autofree Plan *plans = g_new0 (Plan, MAX (n, 1));
   g_autofree GArray **gutters = NULL;
+  g_autoptr(GPtrArray) by_top = NULL;
   guint n_plans = 0;
 
   layout->connectors = g_new0 (WmMapConnectorPath, MAX (n, 1));
@@ -494,6 +519,10 @@ wm_map_route_connectors (WmMapLayout  *layout,
   attach (plans, n_plans);
 
   /* Crossings, then each gutter's runs. */
+  by_top = g_ptr_array_sized_new (layout->n_cards);
+  for (guint i = 0; i < layout->n_cards; i++)
+    g_ptr_array_add (by_top, &layout->cards[i].rect);
+  g_ptr_array_sort (by_top, compare_tops);
   gutters = g_new0 (GArray *, layout->n_stages + 1);
   for (guint i = 0; i < n_plans; i++)
     {
@@ -508,7 +537,7 @@ wm_map_route_connectors (WmMapLayout  *layout,
           double x0 = gutter_x (layout, MIN (p->out_gutter, p->in_gutter));
           double x1 = gutter_x (layout, MAX (p->out_gutter, p->in_gutter));
 
-          p->band = find_band (layout, x0, x1, p->ay, p->by);
+          p->band = find_band (layout, by_top, x0, x1, p->ay, p->by);
           run.y1 = p->band;
         }
       for (guint k = 0; k < 2; k++)
