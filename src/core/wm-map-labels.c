@@ -197,8 +197,11 @@ find_spot_pass (Space                    *space,
       else
         {
           point_at (points, length * fractions[f], &x, &y, &dx, &dy);
-          /* On the path; beside it; at its corners. */
+          /* On the path (unless it would hide a short one); beside it;
+           * at its corners. */
           spots[0][0] = x - width / 2, spots[0][1] = y - height / 2;
+          if (length < width + 8 * gap)
+            spots[0][0] = G_MAXDOUBLE / 4;
           if (fabs (dy) > fabs (dx))
             {
               spots[1][0] = x + gap, spots[1][1] = y - height / 2;

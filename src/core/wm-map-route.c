@@ -55,6 +55,7 @@ typedef struct
   Plan     *plan;
   gboolean  out;      /* the run next to the source, else next to the target */
   double    y0, y1;   /* from, to */
+  gboolean  exits_left;
   guint     index;
 } Run;
 
@@ -231,8 +232,11 @@ compare_runs (gconstpointer a,
   const Run *ra = a, *rb = b;
   gboolean down_a = ra->y1 >= ra->y0, down_b = rb->y1 >= rb->y0;
 
-  /* Runs going down first, those starting higher on the right (their
-   * turns then cross no other run); runs going up mirrored. */
+  /* Runs turning right first (on the right), as those turning left cross
+   * nothing on the left; runs going down, those starting higher on the
+   * right (their turns then cross no other run); runs going up mirrored. */
+  if (ra->exits_left != rb->exits_left)
+    return ra->exits_left ? 1 : -1;
   if (down_a != down_b)
     return down_a ? -1 : 1;
   if (ra->y0 != rb->y0)
@@ -527,7 +531,7 @@ wm_map_route_connectors (WmMapLayout  *layout,
   for (guint i = 0; i < n_plans; i++)
     {
       Plan *p = &plans[i];
-      Run run = { p, TRUE, p->ay, p->by, i };
+      Run run = { p, TRUE, p->ay, p->by, p->to_side == SIDE_RIGHT, i };
 
       if (p->out_gutter < 0)
         continue;
@@ -539,6 +543,7 @@ wm_map_route_connectors (WmMapLayout  *layout,
 
           p->band = find_band (layout, by_top, x0, x1, p->ay, p->by);
           run.y1 = p->band;
+          run.exits_left = p->in_gutter < p->out_gutter;
         }
       for (guint k = 0; k < 2; k++)
         {
@@ -548,7 +553,7 @@ wm_map_route_connectors (WmMapLayout  *layout,
             {
               if (p->out_gutter == p->in_gutter)
                 break;
-              run = (Run) { p, FALSE, p->band, p->by, i };
+              run = (Run) { p, FALSE, p->band, p->by, p->to_side == SIDE_RIGHT, i };
             }
           if (fabs (run.y1 - run.y0) < 0.5)
             continue;
