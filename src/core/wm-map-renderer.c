@@ -344,10 +344,11 @@ draw_grid (Ctx *ctx)
           cairo_rectangle (cr, head->x, head->y, col->width, col->y + col->height - head->y);
           cairo_fill (cr);
         }
+      /* In line with the cards' edges below. */
       draw_fitted (ctx, layout->stages[c]->name, label * 1.1, WM_TEXT_BOLD,
-                   head->x + layout->cell_padding,
+                   head->x + layout->gutter / 2,
                    head->y + (head->height - text_height (ctx, label * 1.1)) / 2,
-                   head->width - 2 * layout->cell_padding, &theme->foreground);
+                   head->width - layout->gutter, &theme->foreground);
     }
 
   for (guint l = 0; l < layout->n_lanes; l++)
@@ -358,7 +359,8 @@ draw_grid (Ctx *ctx)
       const WmMapLaneMetric *leak = ctx->metrics != NULL
                                     ? wm_map_metrics_get_lane (ctx->metrics, lane->id) : NULL;
       double icon = 16 * s, pad = layout->cell_padding;
-      double x = head->x + pad, y = head->y + pad;
+      /* The name in line with the first card's title (8 into it). */
+      double x = head->x + 12 * s, y = head->y + pad + 8 * s;
       double text_x = x + icon + 8 * s, text_w = head->width - (text_x - head->x) - pad;
       g_autofree char *detail = NULL;
 
