@@ -4,7 +4,7 @@
  * on the path, beside it and at its corners; the first spot that stays on
  * the grid and meets no card, emotion point or label placed before wins,
  * and on small maps (the test grows with the square of the connectors)
- * preferably one that crosses no other connector either. Failing that, a
+ * preferably one that crosses no other connector either. Failing both, a
  * label is tucked under (or over) its target or its source card. The
  * busiest connectors choose first. A label with no room anywhere is
  * tried shortened, then as its count alone, and is otherwise left to the
@@ -189,6 +189,9 @@ find_spot_pass (Space                    *space,
       double spots[7][2];
       guint n_spots = 7;
 
+      /* Tucked away only when nothing along the path will do. */
+      if (f == G_N_ELEMENTS (fractions) && avoid)
+        break;
       if (f == G_N_ELEMENTS (fractions))
         {
           memcpy (spots, tucks, sizeof tucks);
