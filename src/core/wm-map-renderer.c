@@ -550,8 +550,15 @@ draw_connectors (Ctx *ctx)
       if (!connector_in_view (ctx, p))
         continue;
 
-      /* The source card's accent tells where a connector comes from. */
+      /* The source card's accent tells where a connector comes from;
+       * lifted a little on dark backgrounds, where deep accents sink. */
       wm_map_card_colors (theme, p->from->card->color, NULL, &color);
+      if (theme->kind == WM_THEME_DARK)
+        {
+          color.red += (1 - color.red) * 0.25;
+          color.green += (1 - color.green) * 0.25;
+          color.blue += (1 - color.blue) * 0.25;
+        }
       if (is_selected)
         color = theme->highlight;
       head = 7 * s + width * 0.9;
