@@ -844,6 +844,34 @@ test_partial_repaint (Fixture       *f,
   g_assert_cmpuint (f->canvas->n_full_renders, ==, full + 1);
 }
 
+/* A label the picture shows whole needs no tooltip; zoomed out, with
+ * the text gone, the tooltip has it. */
+static void
+test_connector_tooltip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WmMapMetrics) metrics = wm_map_metrics_new ();
+  const WmMapConnectorPath *path;
+  g_autofree char *hidden = NULL;
+  double x, y;
+
+  g_assert_nonnull (wm_map_history_connect (f->history, "a", "b", "pays"));
+  wm_map_metrics_set_connector (metrics, wm_journey_map_get_connector (f->map, 0)->id, 12480);
+  wm_map_canvas_set_metrics (f->canvas, metrics);
+  path = &f->canvas->layout->connectors[0];
+  g_assert_cmpstr (path->label_text, ==, "pays · 12\u00A0480");
+
+  wm_map_canvas_map_to_widget (f->canvas, path->label.x + 3, path->label.y + path->label.height / 2, &x, &y);
+  g_assert_null (wm_map_canvas_connector_tooltip (f->canvas, x, y));
+  g_assert_null (wm_map_canvas_connector_tooltip (f->canvas, 1, 1));
+
+  wm_map_canvas_zoom_at (f->canvas, 0.25, 0, 0);
+  path = &f->canvas->layout->connectors[0];
+  wm_map_canvas_map_to_widget (f->canvas, path->label_x, path->label_y, &x, &y);
+  hidden = wm_map_canvas_connector_tooltip (f->canvas, x, y);
+  g_assert_cmpstr (hidden, ==, "pays · 12\u00A0480");
+}
+
 static void
 test_accessible_cards (Fixture       *f,
                        gconstpointer  data)
@@ -920,6 +948,7 @@ main (int   argc,
   ADD ("drag-preview", test_drag_preview, NULL);
   ADD ("accessible-cards", test_accessible_cards, NULL);
   ADD ("partial-repaint", test_partial_repaint, NULL);
+  ADD ("connector-tooltip", test_connector_tooltip, NULL);
 #undef ADD
   g_test_add_func ("/map-canvas/history-replaced", test_history_replaced);
 

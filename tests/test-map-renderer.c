@@ -209,22 +209,22 @@ test_metrics (void)
   /* The badge's place: the right half of the footer, empty without numbers. */
   badge = (WmMapRect) { a->x + a->width / 2, a->y + a->height - 24, a->width / 2 - 8, 20 };
   g_assert_cmpuint (dark_pixels (&picture, &badge), ==, 0);
-  /* A straight connector along the cards' middle: 4 px off it is the
-   * column's tint, as 30 px off it. */
+  /* A straight connector along the cards' middle, 2 px wide: 3 px off it
+   * is the column's tint, as 30 px off it. */
   line_x = a->x + a->width + 60;
   line_y = a->y + a->height / 2;
   g_assert_cmpfloat (picture.layout->connectors[0].y0, ==, line_y);
   g_assert_cmpfloat (picture.layout->connectors[0].y3, ==, line_y);
   plain = pixel (&picture, line_x, line_y + 30);
-  g_assert_cmphex (pixel (&picture, line_x, line_y + 4), ==, plain);
+  g_assert_cmphex (pixel (&picture, line_x, line_y + 3), ==, plain);
 
   wm_map_metrics_set_start (metrics, 20000);
   wm_map_metrics_set_card (metrics, "a", 12480, 0.624);
   wm_map_metrics_set_connector (metrics, "ab", 9000);
   render (&picture, map, theme, metrics, NULL);
   g_assert_cmpuint (dark_pixels (&picture, &badge), >, 20);
-  /* The connector is now as wide as its volume (the largest: 14 px). */
-  near_line = pixel (&picture, line_x, line_y + 4);
+  /* The connector is now as wide as its volume (the largest: 8 px). */
+  near_line = pixel (&picture, line_x, line_y + 3);
   g_assert_cmphex (near_line, !=, plain);
   g_assert_cmphex (pixel (&picture, line_x, line_y + 30), ==, plain);
   picture_clear (&picture);
@@ -304,6 +304,124 @@ test_zoomed_out (void)
   g_assert_cmpuint (text_pixels[1], ==, 0);
 }
 
+/* The demo's connector volumes (those of the demo data). */
+static WmMapMetrics *
+demo_metrics (void)
+{
+  static const struct { const char *id; guint64 customers; } volumes[] = {
+    { "link-notice-app", 21147 }, { "link-notice-web", 11831 }, { "link-notice-ivr", 14048 },
+    { "link-menu-attempt", 5922 }, { "link-menu-agent", 8126 }, { "link-requested-call", 7457 },
+    { "link-app-paid", 17606 }, { "link-call-paid", 16510 },
+  };
+  WmMapMetrics *metrics = wm_map_metrics_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (volumes); i++)
+    wm_map_metrics_set_connector (metrics, volumes[i].id, volumes[i].customers);
+  return metrics;
+}
+
+static gboolean
+rects_meet (const WmMapRect *a,
+            const WmMapRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Every label shown, whole, clear of every card and of each other. */
+static void
+assert_labels_clear (WmMapLayout *layout)
+{
+  g_assert_true (layout->labels_placed);
+  g_assert_cmpuint (layout->n_connectors, ==, 8);
+  for (guint i = 0; i < layout->n_connectors; i++)
+    {
+      const WmMapConnectorPath *p = &layout->connectors[i];
+
+      g_assert_nonnull (p->label_text);
+      g_assert_cmpstr (p->label_text, ==, p->label_full);
+      g_assert_cmpfloat (p->label.width, >, 0);
+      for (guint c = 0; c < layout->n_cards; c++)
+        g_assert_false (rects_meet (&p->label, &layout->cards[c].rect));
+      for (guint k = 0; k < i; k++)
+        g_assert_false (rects_meet (&p->label, &layout->connectors[k].label));
+    }
+}
+
+static void
+test_labels (void)
+{
+  g_autoptr(WmJourneyMap) map = wm_demo_map_new ();
+  g_autoptr(WmMapMetrics) metrics = demo_metrics ();
+  const WmTheme *theme = wm_theme_get (WM_THEME_LIGHT);
+  g_autoptr(WmChartPango) pango = wm_chart_pango_new (theme);
+  WmTextMeasurer measurer = wm_chart_pango_measurer (pango);
+  g_autoptr(WmMapLayout) canvas = wm_map_layout_new (map, theme);
+  g_autoptr(WmMapLayout) page = wm_map_layout_new_wide (map, theme, 1600 / 900.0);
+  const WmMapConnectorPath *gives_up = NULL;
+  WmMapHit hit;
+
+  /* The canvas at zoom 1, and a 1600 × 900 export. */
+  wm_map_layout_place_labels (canvas, metrics, &measurer, theme->small_size);
+  assert_labels_clear (canvas);
+  wm_map_layout_place_labels (page, metrics, &measurer, theme->small_size);
+  assert_labels_clear (page);
+
+  /* The count as on the cards' badges; a label is a connector's too. */
+  for (guint i = 0; i < canvas->n_connectors; i++)
+    if (g_str_equal (canvas->connectors[i].connector->id, "link-menu-agent"))
+      gives_up = &canvas->connectors[i];
+  g_assert_nonnull (gives_up);
+  g_assert_cmpstr (gives_up->label_text, ==, "gives up at the menu · 8\u00A0126");
+  wm_map_layout_hit (canvas, gives_up->label.x + 2, gives_up->label.y + gives_up->label.height / 2, &hit);
+  g_assert_cmpint (hit.kind, ==, WM_MAP_HIT_CONNECTOR);
+  g_assert_cmpstr (hit.id, ==, "link-menu-agent");
+}
+
+/* Where no place is free, a label is left to the tooltip. */
+static void
+test_label_without_room (void)
+{
+  g_autoptr(WmJourneyMap) map = wm_journey_map_new ();
+  g_autoptr(WmMapMetrics) metrics = wm_map_metrics_new ();
+  const WmTheme *theme = wm_theme_get (WM_THEME_LIGHT);
+  g_autoptr(WmMapLayout) layout = NULL;
+  const char *ids[] = { "a", "b", "c", "d" };
+
+  /* One column, one lane, four stacked cards: no free space but the
+   * gaps between them, 24 high. */
+  wm_journey_map_add_stage (map, "s1", "One", -1);
+  wm_journey_map_add_lane (map, "l1", "Notes", WM_LANE_NOTES, NULL, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(WmMapCard) card = wm_map_card_new ();
+
+      card->id = g_strdup (ids[i]);
+      card->stage = g_strdup ("s1");
+      card->lane = g_strdup ("l1");
+      card->order = i;
+      wm_journey_map_add_card (map, card, -1);
+    }
+  wm_journey_map_add_connector (map, "ab", "a", "b", "a label far too long to fit anywhere near here", -1);
+  wm_journey_map_add_connector (map, "ad", "a", "d", "", -1);
+  wm_map_metrics_set_connector (metrics, "ab", 1234567);
+  layout = wm_map_layout_new (map, theme);
+  wm_map_layout_place_labels (layout, metrics, NULL, theme->small_size);
+
+  g_assert_cmpstr (layout->connectors[0].label_full, ==,
+                   "a label far too long to fit anywhere near here · 1\u00A0234\u00A0567");
+  /* A gap between two cards holds it shortened (by half; the estimate
+   * measures). */
+  g_assert_cmpstr (layout->connectors[0].label_text, ==, "a label far too long t… · 1\u00A0234\u00A0567");
+  g_assert_cmpfloat (layout->connectors[0].label.height, <, 24);
+  /* Type too large for any gap: the tooltip's. */
+  wm_map_layout_place_labels (layout, metrics, NULL, 30);
+  g_assert_nonnull (layout->connectors[0].label_full);
+  g_assert_null (layout->connectors[0].label_text);
+  /* No label, no count: nothing to say. */
+  g_assert_null (layout->connectors[1].label_full);
+  g_assert_null (layout->connectors[1].label_text);
+}
+
 /* Exports draw the whole map, fitted, in every format's surface. */
 static void
 test_fitted (void)
@@ -311,17 +429,38 @@ test_fitted (void)
   g_autoptr(WmJourneyMap) map = wm_demo_map_new ();
   const WmTheme *theme = wm_theme_get (WM_THEME_DARK);
   WmMapChart chart = { map, NULL };
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 900);
   cairo_t *cr = cairo_create (surface);
   Picture picture = { surface, map, NULL };
+  g_autoptr(WmMapLayout) natural = wm_map_layout_new (map, theme);
+  g_autoptr(WmMapLayout) wide = wm_map_layout_new_wide (map, theme, 16 / 9.0);
+  double zoom;
 
-  wm_map_render_fitted (cr, &chart, 400, 300, theme);
+  /* A 16:9 page: wider columns, not margins; shorter cards, so that the
+   * small type comes out at least 11 px. */
+  g_assert_cmpfloat_with_epsilon (wide->width / wide->height, 16 / 9.0, 1e-9);
+  g_assert_cmpfloat (wide->columns[0].width, >, natural->columns[0].width);
+  g_assert_cmpfloat (wide->card_height, ==, 68);
+  zoom = 900 / wide->height;
+  g_assert_cmpfloat (theme->small_size * zoom, >=, 11);
+  /* A page narrower than the map leaves it as it is. */
+  {
+    g_autoptr(WmMapLayout) narrow = wm_map_layout_new_wide (map, theme, 0.5);
+
+    g_assert_cmpfloat (narrow->width, ==, natural->width);
+    g_assert_cmpfloat (narrow->height, ==, natural->height);
+  }
+
+  wm_map_render_fitted (cr, &chart, 1600, 900, theme);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  /* The map is taller than wide: centred, with background either side. */
-  g_assert_cmphex (pixel (&picture, 2, 150), ==, hex (&theme->background));
-  g_assert_cmphex (pixel (&picture, 397, 150), ==, hex (&theme->background));
+  /* Filled edge to edge but for the margin: the last (tinted) column
+   * reaches 14 map units from the right edge, the lane headers as near
+   * the left one. */
+  g_assert_cmphex (pixel (&picture, 1600 - 14 * zoom + 2, 450), ==, hex (&theme->background));
+  g_assert_cmphex (pixel (&picture, 1600 - 14 * zoom - 3, 450), !=, hex (&theme->background));
+  g_assert_cmphex (pixel (&picture, 14 * zoom + 3, 450), !=, hex (&theme->background));
   cairo_surface_destroy (surface);
 }
 
@@ -337,6 +476,8 @@ main (int   argc,
   g_test_add_func ("/map-renderer/badge-text", test_badge_text);
   g_test_add_func ("/map-renderer/cjk-glyphs", test_cjk_glyphs);
   g_test_add_func ("/map-renderer/zoomed-out", test_zoomed_out);
+  g_test_add_func ("/map-renderer/labels", test_labels);
+  g_test_add_func ("/map-renderer/label-without-room", test_label_without_room);
   g_test_add_func ("/map-renderer/fitted", test_fitted);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "wm-map-canvas-private.h"
@@ -23,6 +24,7 @@ struct _WmMapGeometry
 {
   GHashTable *cards;        /* id → WmMapRect */
   GHashTable *connectors;   /* id → WmMapRect: the curve's and label's box */
+  GHashTable *colors;       /* connector id → its source card's colour + 1 */
   GArray     *grid;         /* WmMapRect: title, headers, columns, rows */
   GArray     *points;       /* WmMapRect: emotion points (x, y, stage, persona index) */
   int         emotion_lane;
@@ -33,6 +35,7 @@ geometry_free (WmMapGeometry *geometry)
 {
   g_hash_table_unref (geometry->cards);
   g_hash_table_unref (geometry->connectors);
+  g_hash_table_unref (geometry->colors);
   g_array_unref (geometry->grid);
   g_array_unref (geometry->points);
   g_free (geometry);
@@ -52,21 +55,6 @@ slack (const WmMapLayout *layout)
   return 24 * layout->scale;
 }
 
-static WmMapRect
-connector_box (const WmMapLayout        *layout,
-               const WmMapConnectorPath *p)
-{
-  /* A Bézier curve stays inside its control points' box; the label is at
-   * most half a column wide on each side of its middle. */
-  double label = layout->n_stages > 0 ? layout->columns[0].width / 2 : 0;
-  double x0 = MIN (MIN (MIN (p->x0, p->x1), MIN (p->x2, p->x3)), p->label_x - label);
-  double x1 = MAX (MAX (MAX (p->x0, p->x1), MAX (p->x2, p->x3)), p->label_x + label);
-  double y0 = MIN (MIN (p->y0, p->y1), MIN (p->y2, p->y3));
-  double y1 = MAX (MAX (p->y0, p->y1), MAX (p->y2, p->y3));
-
-  return (WmMapRect) { x0, y0, x1 - x0, y1 - y0 };
-}
-
 static WmMapGeometry *
 geometry_new (const WmMapLayout *layout)
 {
@@ -74,6 +62,7 @@ geometry_new (const WmMapLayout *layout)
 
   geometry->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   geometry->connectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  geometry->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   geometry->grid = g_array_new (FALSE, FALSE, sizeof (WmMapRect));
   geometry->points = g_array_new (FALSE, FALSE, sizeof (WmMapRect));
   geometry->emotion_lane = layout->emotion_lane;
@@ -83,10 +72,12 @@ geometry_new (const WmMapLayout *layout)
                          g_memdup2 (&layout->cards[i].rect, sizeof (WmMapRect)));
   for (guint i = 0; i < layout->n_connectors; i++)
     {
-      WmMapRect box = connector_box (layout, &layout->connectors[i]);
+      WmMapRect box = wm_map_connector_bounds (&layout->connectors[i]);
 
       g_hash_table_insert (geometry->connectors, g_strdup (layout->connectors[i].connector->id),
                            g_memdup2 (&box, sizeof box));
+      g_hash_table_insert (geometry->colors, g_strdup (layout->connectors[i].connector->id),
+                           GINT_TO_POINTER (layout->connectors[i].from->card->color + 1));
     }
   g_array_append_val (geometry->grid, layout->title);
   g_array_append_vals (geometry->grid, layout->stage_headers, layout->n_stages);
@@ -160,6 +151,11 @@ diff (WmMapGeometry     *old,
             add_damage (damage, value, margin);
         }
     }
+  /* A connector takes its colour from its source card. */
+  g_hash_table_iter_init (&iter, new->colors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_lookup (old->colors, key) != value)
+      add_damage (damage, g_hash_table_lookup (new->connectors, key), margin);
   return TRUE;
 }
 
@@ -192,7 +188,7 @@ view_layout (const WmMapLayout *layout,
   view->n_connectors = 0;
   for (guint i = 0; i < layout->n_connectors; i++)
     {
-      WmMapRect box = connector_box (layout, &layout->connectors[i]);
+      WmMapRect box = wm_map_connector_bounds (&layout->connectors[i]);
 
       if (overlaps (&box, margin, region))
         view->connectors[view->n_connectors++] = layout->connectors[i];
@@ -219,8 +215,13 @@ paint (WmMapCanvas     *self,
 
   if (region != NULL)
     {
-      cairo_rectangle (cr, (region->x - all.x) * zoom, (region->y - all.y) * zoom,
-                       region->width * zoom, region->height * zoom);
+      /* On whole pixels: a clip's antialiased edge would blend the
+       * translucent layers twice. */
+      double x0 = floor ((region->x - all.x) * zoom), y0 = floor ((region->y - all.y) * zoom);
+      double x1 = ceil ((region->x + region->width - all.x) * zoom);
+      double y1 = ceil ((region->y + region->height - all.y) * zoom);
+
+      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
       cairo_clip (cr);
     }
   view_layout (self->layout, region != NULL ? region : &all, &view);
@@ -272,6 +273,34 @@ cache_covers_view (WmMapCanvas *self,
   return ox <= 0 && oy <= 0 && ox + self->cache_width >= width && oy + self->cache_height >= height;
 }
 
+/* Widens each damaged place over the whole of every card it reaches:
+ * a clip's edge through a card's text could leave a glyph's pixels a
+ * shade off those of a picture painted at once. */
+static void
+grow_over_cards (const WmMapLayout *layout,
+                 GArray            *damage)
+{
+  double margin = slack (layout);
+
+  for (guint d = 0; d < damage->len; d++)
+    {
+      WmMapRect *r = &g_array_index (damage, WmMapRect, d);
+
+      for (guint i = 0; i < layout->n_cards; i++)
+        {
+          const WmMapRect *card = &layout->cards[i].rect;
+          double x0, y0, x1, y1;
+
+          if (!overlaps (card, 0, r))
+            continue;
+          x0 = MIN (r->x, card->x - margin), y0 = MIN (r->y, card->y - margin);
+          x1 = MAX (r->x + r->width, card->x + card->width + margin);
+          y1 = MAX (r->y + r->height, card->y + card->height + margin);
+          *r = (WmMapRect) { x0, y0, x1 - x0, y1 - y0 };
+        }
+    }
+}
+
 /* Repaints what the edits since the last frame changed, in place: cairo's
  * copy-on-write keeps the node given to that frame intact. FALSE when it
  * takes the whole picture. */
@@ -285,6 +314,7 @@ repaint_changes (WmMapCanvas *self)
   if (self->pending_all || self->pending_geometry == NULL || self->geometry == NULL ||
       !diff (self->pending_geometry, self->geometry, self->layout, self->pending_ids, damage))
     return FALSE;
+  grow_over_cards (self->layout, damage);
   for (guint i = 0; i < damage->len; i++)
     paint (self, &g_array_index (damage, WmMapRect, i));
   if (damage->len > 0)
@@ -343,7 +373,9 @@ wm_map_canvas_relayout (WmMapCanvas *self,
   else
     g_clear_pointer (&self->geometry, geometry_free);
   if (id != NULL)
-    g_hash_table_add (self->pending_ids, g_strdup (id));
+    {
+      g_hash_table_add (self->pending_ids, g_strdup (id));
+    }
   /* A new document, a new grid, names in headers: everything again. */
   if (change == WM_MAP_CHANGE_ALL || change == WM_MAP_CHANGE_STRUCTURE || change == WM_MAP_CHANGE_TITLE)
     self->pending_all = TRUE;
@@ -351,7 +383,10 @@ wm_map_canvas_relayout (WmMapCanvas *self,
   g_clear_pointer (&self->layout, wm_map_layout_free);
   if (self->map != NULL)
     {
+      WmTextMeasurer measurer = wm_chart_pango_measurer (self->pango);
+
       self->layout = wm_map_layout_new (self->map, self->theme);
+      wm_map_layout_place_labels (self->layout, self->metrics, &measurer, self->theme->small_size);
       self->geometry = geometry_new (self->layout);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "wm-map-canvas-private.h"
+#include "wm-map-renderer.h"
 
 #define DRAG_THRESHOLD 6.0
 /* Pixels per wheel notch. */
@@ -639,6 +640,48 @@ motion_cb (GtkEventControllerMotion *controller,
   set_hover (self, hit.kind, hit.id, hit.kind == WM_MAP_HIT_EMOTION_POINT ? hit.stage_index : -1);
 }
 
+char *
+wm_map_canvas_connector_tooltip (WmMapCanvas *self,
+                                 double       x,
+                                 double       y)
+{
+  WmMapHit hit;
+  gboolean text_shown;
+
+  if (self->layout == NULL)
+    return NULL;
+  wm_map_canvas_hit (self, x, y, &hit);
+  if (hit.kind != WM_MAP_HIT_CONNECTOR)
+    return NULL;
+  text_shown = self->theme->small_size * self->viewport.zoom >= WM_MAP_MIN_TEXT_PIXELS;
+  for (guint i = 0; i < self->layout->n_connectors; i++)
+    {
+      const WmMapConnectorPath *p = &self->layout->connectors[i];
+
+      if (g_str_equal (p->connector->id, hit.id) && p->label_full != NULL &&
+          (!text_shown || g_strcmp0 (p->label_text, p->label_full) != 0))
+        return g_strdup (p->label_full);
+    }
+  return NULL;
+}
+
+/* A label left out, or shortened, for want of room: in full on hover. */
+static gboolean
+query_tooltip_cb (GtkWidget   *widget,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip,
+                  WmMapCanvas *self)
+{
+  g_autofree char *text = keyboard ? NULL : wm_map_canvas_connector_tooltip (self, x, y);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 leave_cb (GtkEventControllerMotion *controller,
           WmMapCanvas              *self)
@@ -760,6 +803,9 @@ wm_map_canvas_init_input (WmMapCanvas *self)
   g_signal_connect (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
   g_signal_connect (gesture, "end", G_CALLBACK (zoom_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);

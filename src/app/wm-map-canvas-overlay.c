@@ -45,14 +45,6 @@ card_ring (WmMapCanvas     *self,
   cairo_stroke (cr);
 }
 
-static void
-connector_curve (cairo_t                  *cr,
-                 const WmMapConnectorPath *p)
-{
-  cairo_move_to (cr, p->x0, p->y0);
-  cairo_curve_to (cr, p->x1, p->y1, p->x2, p->y2, p->x3, p->y3);
-}
-
 static const WmMapConnectorPath *
 find_connector (WmMapCanvas *self,
                 const char  *id)
@@ -110,7 +102,7 @@ draw_hover (WmMapCanvas *self,
 
         if (p != NULL)
           {
-            connector_curve (cr, p);
+            wm_map_connector_trace (cr, p, 0);
             wm_chart_set_source (cr, &theme->highlight, 0.45);
             cairo_set_line_width (cr, 5 * s);
             cairo_stroke (cr);
@@ -170,7 +162,7 @@ draw_selection (WmMapCanvas *self,
         card_ring (self, cr, &box->rect, 2.5, 2.5, &self->theme->highlight, 1.0);
       else if ((p = find_connector (self, id)) != NULL)
         {
-          connector_curve (cr, p);
+          wm_map_connector_trace (cr, p, 0);
           wm_chart_set_source (cr, &self->theme->highlight, 1.0);
           cairo_set_line_width (cr, 3.5 * self->layout->scale);
           cairo_stroke (cr);

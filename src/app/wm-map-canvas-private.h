@@ -149,6 +149,11 @@ void      wm_map_canvas_edit               (WmMapCanvas      *self,
 
 /* wm-map-canvas-input.c: the gestures call these; tests may too. */
 void      wm_map_canvas_init_input         (WmMapCanvas      *self);
+/* The whole label of the connector at (@x, @y) (widget coordinates) when
+ * the picture shows less of it (no room, or zoomed out), else NULL. */
+char     *wm_map_canvas_connector_tooltip  (WmMapCanvas      *self,
+                                            double            x,
+                                            double            y);
 void      wm_map_canvas_drag_begin         (WmMapCanvas      *self,
                                             guint             button,
                                             GdkModifierType   state,

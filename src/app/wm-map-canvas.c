@@ -196,6 +196,9 @@ wm_map_canvas_set_metrics (WmMapCanvas        *self,
   g_clear_pointer (&self->metrics, wm_map_metrics_free);
   if (metrics != NULL)
     self->metrics = wm_map_metrics_copy (metrics);
+  /* The labels' counts change, and with them where they fit. */
+  if (self->map != NULL)
+    wm_map_canvas_relayout (self, WM_MAP_CHANGE_ALL, NULL);
   wm_map_canvas_drop_cache (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->map != NULL)

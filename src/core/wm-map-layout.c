@@ -7,18 +7,31 @@
 #include <math.h>
 
 #include "wm-map-layout.h"
+#include "wm-map-route.h"
 
 /* Sizes at scale 1 (the light theme's 13 px labels). */
-#define MARGIN          24.0
-#define TITLE_HEIGHT    44.0
 #define LANE_HEADER     176.0
-#define STAGE_HEADER    44.0
-#define COLUMN_WIDTH    252.0
-#define CARD_HEIGHT     92.0
-#define PADDING         10.0
-#define CARD_GAP        10.0
-#define EMOTION_ROW     140.0
+#define CARD_WIDTH      232.0
+#define GUTTER          56.0     /* between two columns' cards: connectors and labels */
 #define CARD_RADIUS     8.0
+
+/* The vertical rhythm. */
+typedef struct
+{
+  double margin;
+  double title;
+  double stage_header;
+  double card_height;
+  double padding;        /* above and below a lane's cards */
+  double card_gap;       /* between stacked cards: room for a label */
+  double emotion_row;
+} Rhythm;
+
+/* The canvas's: room for two lines of a card's body. */
+static const Rhythm roomy = { 24, 44, 44, 92, 10, 24, 140 };
+/* A page's (export, slide): cards with one line of body, so that a 16:9
+ * page shows type at least as large as the canvas does at zoom 1. */
+static const Rhythm compact = { 14, 32, 32, 68, 6, 14, 84 };
 /* Hit tolerances. */
 #define EDGE_WIDTH      10.0
 #define RESIZE_SIZE     14.0
@@ -33,61 +46,6 @@ in_rect (const WmMapRect *r,
   return x >= r->x && x < r->x + r->width && y >= r->y && y < r->y + r->height;
 }
 
-static void
-bezier_point (const WmMapConnectorPath *p,
-              double                    t,
-              double                   *x,
-              double                   *y)
-{
-  double u = 1 - t;
-
-  *x = u * u * u * p->x0 + 3 * u * u * t * p->x1 + 3 * u * t * t * p->x2 + t * t * t * p->x3;
-  *y = u * u * u * p->y0 + 3 * u * u * t * p->y1 + 3 * u * t * t * p->y2 + t * t * t * p->y3;
-}
-
-/* A curve leaving the side of @a that faces @b and entering @b's. */
-static void
-route (WmMapConnectorPath *path,
-       const WmMapRect    *a,
-       const WmMapRect    *b,
-       double              scale)
-{
-  double acx = a->x + a->width / 2, acy = a->y + a->height / 2;
-  double bcx = b->x + b->width / 2, bcy = b->y + b->height / 2;
-  double d;
-
-  if (b->x >= a->x + a->width - 1 || b->x + b->width <= a->x + 1)
-    {
-      double sign = b->x >= a->x + a->width - 1 ? 1 : -1;
-
-      path->x0 = sign > 0 ? a->x + a->width : a->x;
-      path->y0 = acy;
-      path->x3 = sign > 0 ? b->x : b->x + b->width;
-      path->y3 = bcy;
-      d = MAX (30 * scale, fabs (path->x3 - path->x0) / 2);
-      path->x1 = path->x0 + sign * d;
-      path->y1 = path->y0;
-      path->x2 = path->x3 - sign * d;
-      path->y2 = path->y3;
-    }
-  else
-    {
-      double sign = bcy >= acy ? 1 : -1;
-
-      path->x0 = acx;
-      path->y0 = sign > 0 ? a->y + a->height : a->y;
-      path->x3 = bcx;
-      path->y3 = sign > 0 ? b->y : b->y + b->height;
-      d = MAX (20 * scale, fabs (path->y3 - path->y0) / 2);
-      path->x1 = path->x0;
-      path->y1 = path->y0 + sign * d;
-      path->x2 = path->x3;
-      path->y2 = path->y3 - sign * d;
-    }
-
-  bezier_point (path, 0.5, &path->label_x, &path->label_y);
-}
-
 static int
 compare_boxes (gconstpointer a,
                gconstpointer b)
@@ -100,12 +58,15 @@ compare_boxes (gconstpointer a,
   return (ba->card->order > bb->card->order) - (ba->card->order < bb->card->order);
 }
 
-WmMapLayout *
-wm_map_layout_new (WmJourneyMap  *map,
-                   const WmTheme *theme)
+/* @column: the width of a stage's column at scale 1. */
+static WmMapLayout *
+layout_new (WmJourneyMap  *map,
+            const WmTheme *theme,
+            const Rhythm  *rhythm,
+            double         column)
 {
   WmMapLayout *layout;
-  double s, grid_x, grid_y, y, column, padding, gap;
+  double s, grid_x, grid_y, y, padding, inset, gap;
   g_autofree double *lane_heights = NULL;
   g_autoptr(GPtrArray) by_lane = NULL;
   guint n_stages, n_lanes, n_cards;
@@ -118,19 +79,21 @@ wm_map_layout_new (WmJourneyMap  *map,
   n_stages = layout->n_stages = wm_journey_map_get_n_stages (map);
   n_lanes = layout->n_lanes = wm_journey_map_get_n_lanes (map);
   n_cards = layout->n_cards = wm_journey_map_get_n_cards (map);
-  layout->card_height = CARD_HEIGHT * s;
-  layout->cell_padding = padding = PADDING * s;
+  layout->card_height = rhythm->card_height * s;
+  layout->cell_padding = padding = rhythm->padding * s;
   layout->card_radius = CARD_RADIUS * s;
-  gap = CARD_GAP * s;
-  column = COLUMN_WIDTH * s;
+  gap = rhythm->card_gap * s;
+  layout->gutter = GUTTER * s;
+  inset = layout->gutter / 2;
+  column *= s;
   layout->emotion_lane = -1;
   layout->card_boxes = g_hash_table_new (g_str_hash, g_str_equal);
 
-  layout->title = (WmMapRect) { MARGIN * s, MARGIN * s, 0, 0 };
+  layout->title = (WmMapRect) { rhythm->margin * s, rhythm->margin * s, 0, 0 };
   if (*wm_journey_map_get_title (map) != '\0')
-    layout->title.height = TITLE_HEIGHT * s;
-  grid_x = MARGIN * s + LANE_HEADER * s;
-  grid_y = layout->title.y + layout->title.height + STAGE_HEADER * s;
+    layout->title.height = rhythm->title * s;
+  grid_x = rhythm->margin * s + LANE_HEADER * s;
+  grid_y = layout->title.y + layout->title.height + rhythm->stage_header * s;
   layout->title.width = grid_x + n_stages * column - layout->title.x;
 
   /* Cards: placed within their lane first (y relative to the lane's top),
@@ -165,9 +128,9 @@ wm_map_layout_new (WmJourneyMap  *map,
         for (guint c = box->stage_index; c < box->stage_index + box->span; c++)
           lane_next[c] = top + layout->card_height + gap;
 
-        box->rect.x = grid_x + box->stage_index * column + padding;
+        box->rect.x = grid_x + box->stage_index * column + inset;
         box->rect.y = top;
-        box->rect.width = box->span * column - 2 * padding;
+        box->rect.width = box->span * column - 2 * inset;
         box->rect.height = layout->card_height;
         lane_heights[box->lane_index] = MAX (lane_heights[box->lane_index],
                                              top + layout->card_height + padding);
@@ -185,11 +148,11 @@ wm_map_layout_new (WmJourneyMap  *map,
 
       if (lane->kind == WM_LANE_EMOTIONS)
         {
-          height = MAX (height, EMOTION_ROW * s);
+          height = MAX (height, rhythm->emotion_row * s);
           if (layout->emotion_lane < 0)
             layout->emotion_lane = l;
         }
-      layout->lane_headers[l] = (WmMapRect) { MARGIN * s, y, LANE_HEADER * s, height };
+      layout->lane_headers[l] = (WmMapRect) { rhythm->margin * s, y, LANE_HEADER * s, height };
       layout->rows[l] = (WmMapRect) { grid_x, y, n_stages * column, height };
       lane_heights[l] = y;   /* now the lane's top */
       y += height;
@@ -204,29 +167,15 @@ wm_map_layout_new (WmJourneyMap  *map,
   for (guint c = 0; c < n_stages; c++)
     {
       layout->stages[c] = wm_journey_map_get_stage (map, c);
-      layout->stage_headers[c] = (WmMapRect) { grid_x + c * column, grid_y - STAGE_HEADER * s,
-                                               column, STAGE_HEADER * s };
+      layout->stage_headers[c] = (WmMapRect) { grid_x + c * column, grid_y - rhythm->stage_header * s,
+                                               column, rhythm->stage_header * s };
       layout->columns[c] = (WmMapRect) { grid_x + c * column, grid_y, column, y - grid_y };
     }
 
-  layout->width = grid_x + n_stages * column + MARGIN * s;
-  layout->height = y + MARGIN * s;
+  layout->width = grid_x + n_stages * column + rhythm->margin * s;
+  layout->height = y + rhythm->margin * s;
 
-  /* Connectors, between the cards' facing sides. */
-  layout->connectors = g_new0 (WmMapConnectorPath, MAX (wm_journey_map_get_n_connectors (map), 1));
-  for (guint i = 0; i < wm_journey_map_get_n_connectors (map); i++)
-    {
-      const WmMapConnector *connector = wm_journey_map_get_connector (map, i);
-      const WmMapCardBox *from = g_hash_table_lookup (layout->card_boxes, connector->from);
-      const WmMapCardBox *to = g_hash_table_lookup (layout->card_boxes, connector->to);
-      WmMapConnectorPath *path = &layout->connectors[layout->n_connectors];
-
-      if (from == NULL || to == NULL)
-        continue;
-      path->connector = connector;
-      route (path, &from->rect, &to->rect, s);
-      layout->n_connectors++;
-    }
+  wm_map_route_connectors (layout, map);
 
   /* Emotion points, at each stage's middle. */
   if (layout->emotion_lane >= 0)
@@ -259,11 +208,54 @@ wm_map_layout_new (WmJourneyMap  *map,
   return layout;
 }
 
+WmMapLayout *
+wm_map_layout_new (WmJourneyMap  *map,
+                   const WmTheme *theme)
+{
+  g_return_val_if_fail (WM_IS_JOURNEY_MAP (map), NULL);
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  return layout_new (map, theme, &roomy, CARD_WIDTH + GUTTER);
+}
+
+WmMapLayout *
+wm_map_layout_new_wide (WmJourneyMap  *map,
+                        const WmTheme *theme,
+                        double         aspect)
+{
+  WmMapLayout *layout;
+  double s, fixed, column;
+
+  g_return_val_if_fail (WM_IS_JOURNEY_MAP (map), NULL);
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  layout = layout_new (map, theme, &roomy, CARD_WIDTH + GUTTER);
+  if (layout->n_stages == 0 || layout->width >= aspect * layout->height)
+    return layout;
+  /* Too high for the page: shorter cards, then columns widened to fill
+   * it (which leaves the height as it is). */
+  wm_map_layout_free (layout);
+  layout = layout_new (map, theme, &compact, CARD_WIDTH + GUTTER);
+  if (layout->width >= aspect * layout->height)
+    return layout;
+  s = layout->scale;
+  fixed = layout->width - layout->n_stages * (CARD_WIDTH + GUTTER) * s;
+  column = (aspect * layout->height - fixed) / layout->n_stages / s;
+  wm_map_layout_free (layout);
+  return layout_new (map, theme, &compact, column);
+}
+
 void
 wm_map_layout_free (WmMapLayout *layout)
 {
   if (layout == NULL)
     return;
+
+  for (guint i = 0; i < layout->n_connectors; i++)
+    {
+      g_free (layout->connectors[i].label_text);
+      g_free (layout->connectors[i].label_full);
+    }
 
   g_free (layout->stages);
   g_free (layout->lanes);
@@ -341,42 +333,6 @@ wm_map_layout_emotion_at (const WmMapLayout *layout,
   row = &layout->rows[layout->emotion_lane];
   half = (row->y + row->height / 2 - y) / emotion_amplitude (layout) * WM_EMOTION_MAX_HALF_STEPS;
   return CLAMP ((int) lround (half), WM_EMOTION_MIN_HALF_STEPS, WM_EMOTION_MAX_HALF_STEPS);
-}
-
-static double
-segment_distance (double px,
-                  double py,
-                  double ax,
-                  double ay,
-                  double bx,
-                  double by)
-{
-  double dx = bx - ax, dy = by - ay;
-  double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
-
-  return hypot (px - (ax + t * dx), py - (ay + t * dy));
-}
-
-/* The distance from (@x, @y) to the curve, along 32 chords. */
-static double
-curve_distance (const WmMapConnectorPath *path,
-                double                    x,
-                double                    y)
-{
-  double px = path->x0, py = path->y0;
-  double best = G_MAXDOUBLE;
-
-  for (int i = 1; i <= 32; i++)
-    {
-      double qx, qy;
-
-      bezier_point (path, i / 32.0, &qx, &qy);
-      best = MIN (best, segment_distance (x, y, px, py, qx, qy));
-      px = qx;
-      py = qy;
-    }
-  return best;
 }
 
 void
@@ -464,13 +420,20 @@ wm_map_layout_hit (const WmMapLayout *layout,
       return;
     }
 
-  /* The nearest curve: several may leave one card together. */
+  /* A label, then the nearest path. */
+  for (guint i = 0; i < layout->n_connectors; i++)
+    if (layout->connectors[i].label_text != NULL && in_rect (&layout->connectors[i].label, x, y))
+      {
+        hit->kind = WM_MAP_HIT_CONNECTOR;
+        hit->id = layout->connectors[i].connector->id;
+        return;
+      }
   {
     double best = CURVE_DISTANCE * s;
 
     for (guint i = 0; i < layout->n_connectors; i++)
       {
-        double d = curve_distance (&layout->connectors[i], x, y);
+        double d = wm_map_connector_distance (&layout->connectors[i], x, y);
 
         if (d <= best)
           {

@@ -10,12 +10,22 @@
  * stages on top, one column per stage, one row per lane. Cards have one
  * fixed height; in each lane they stack by stage and order, a card spanning
  * several stages sitting below whatever already occupies those columns.
+ * Cards keep clear of their column's sides: the gutters between columns
+ * carry the connectors.
+ *
+ * Connectors leave a card's right edge and enter their target's left edge
+ * (bottom to top, or top to bottom, within one column), several on one
+ * edge at distinct points. In between they run orthogonally with rounded
+ * corners: along the gutters, each on its own track, and across the
+ * columns they pass through in a band free of cards.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "wm-chart-text.h"
 #include "wm-journey-map.h"
+#include "wm-map-metrics.h"
 #include "wm-theme.h"
 
 G_BEGIN_DECLS
@@ -37,12 +47,27 @@ typedef struct
   guint            span;       /* clamped to the stages there are */
 } WmMapCardBox;
 
-/* A cubic Bézier from (x0, y0) to (x3, y3); the arrowhead is at the end. */
+/* Corners and straight runs, each one cubic: 5 runs and 4 corners at most. */
+#define WM_MAP_PATH_MAX_CURVES 9
+
+/* A chain of cubic Béziers from (x0, y0) to (x3, y3), each curve given as
+ * its two control points and its end; the arrowhead is at (x3, y3). */
 typedef struct
 {
   const WmMapConnector *connector;
-  double                x0, y0, x1, y1, x2, y2, x3, y3;
-  double                label_x, label_y;   /* the curve's middle */
+  const WmMapCardBox   *from;
+  const WmMapCardBox   *to;
+  double                x0, y0;
+  double                x3, y3;
+  double                end_angle;          /* the direction it arrives in */
+  guint                 n_curves;
+  double                curves[WM_MAP_PATH_MAX_CURVES][6];
+  double                label_x, label_y;   /* the path's middle, by length */
+  /* Set by wm_map_layout_place_labels(): the label and count as drawn
+   * (NULL: none, or no room, see label_full), and its pill. */
+  char                 *label_text;
+  char                 *label_full;         /* the whole text, for a tooltip */
+  WmMapRect             label;
 } WmMapConnectorPath;
 
 typedef struct
@@ -64,6 +89,7 @@ typedef struct
   double              card_height;
   double              cell_padding;
   double              card_radius;
+  double              gutter;         /* between the cards of two columns */
 
   guint               n_stages;
   const WmMapStage  **stages;
@@ -83,12 +109,42 @@ typedef struct
   WmMapEmotionPoint  *points;         /* by persona, then stage */
 
   GHashTable         *card_boxes;     /* card id → WmMapCardBox * */
+  gboolean            labels_placed;
 } WmMapLayout;
 
 /* @theme's type sizes scale the layout (presentation is larger). */
 WmMapLayout      *wm_map_layout_new         (WmJourneyMap      *map,
                                              const WmTheme     *theme);
+/* The same with stage columns widened (never narrowed) so that the map is
+ * at least @aspect times as wide as it is high: a 16:9 slide or export is
+ * filled rather than given wide margins. */
+WmMapLayout      *wm_map_layout_new_wide    (WmJourneyMap      *map,
+                                             const WmTheme     *theme,
+                                             double             aspect);
 void              wm_map_layout_free        (WmMapLayout       *layout);
+
+/* Places the connectors' labels ("label · count", with @metrics) in the
+ * free space along their paths: never over a card or another label.
+ * A label with no room is shortened, then reduced to its count, then left
+ * to a tooltip (label_text NULL, label_full set). Measured with @measurer
+ * at @size pixels. Call again when the metrics change. */
+void              wm_map_layout_place_labels (WmMapLayout        *layout,
+                                              const WmMapMetrics *metrics,
+                                              const WmTextMeasurer *measurer,
+                                              double              size);
+
+/* The point of @path at @t (0 … n_curves: curve ⌊t⌋, at its own t). */
+void              wm_map_connector_point    (const WmMapConnectorPath *path,
+                                             double                    t,
+                                             double                   *x,
+                                             double                   *y);
+/* The distance from (@x, @y) to @path. */
+double            wm_map_connector_distance (const WmMapConnectorPath *path,
+                                             double                    x,
+                                             double                    y);
+/* The box around @path (its curves stay within their control points) and
+ * its label's pill. */
+WmMapRect         wm_map_connector_bounds   (const WmMapConnectorPath *path);
 
 /* NULL for an unknown card. */
 const WmMapCardBox *wm_map_layout_card_box  (const WmMapLayout *layout,
@@ -116,7 +172,7 @@ typedef enum
   WM_MAP_HIT_CARD,           /* id: the card */
   WM_MAP_HIT_CARD_EDGE,      /* the card's right edge: start a connector; id: the card */
   WM_MAP_HIT_CARD_RESIZE,    /* its bottom-right corner: change the span; id: the card */
-  WM_MAP_HIT_CONNECTOR,      /* id: the connector */
+  WM_MAP_HIT_CONNECTOR,      /* its path or label; id: the connector */
   WM_MAP_HIT_EMOTION_POINT,  /* id: the persona; stage_index: the point's stage */
 } WmMapHitKind;
 

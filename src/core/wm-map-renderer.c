@@ -262,13 +262,13 @@ in_view (Ctx       *ctx,
          MAX (y0, y1) >= ctx->visible.y - slack && MIN (y0, y1) <= ctx->visible.y + ctx->visible.height + slack;
 }
 
-/* The box around a connector's curve (it stays within its control points). */
 static gboolean
 connector_in_view (Ctx                      *ctx,
                    const WmMapConnectorPath *p)
 {
-  return in_view (ctx, MIN (MIN (p->x0, p->x1), MIN (p->x2, p->x3)), MIN (MIN (p->y0, p->y1), MIN (p->y2, p->y3)),
-                  MAX (MAX (p->x0, p->x1), MAX (p->x2, p->x3)), MAX (MAX (p->y0, p->y1), MAX (p->y2, p->y3)));
+  WmMapRect box = wm_map_connector_bounds (p);
+
+  return in_view (ctx, box.x, box.y, box.x + box.width, box.y + box.height);
 }
 
 static gboolean
@@ -344,10 +344,11 @@ draw_grid (Ctx *ctx)
           cairo_rectangle (cr, head->x, head->y, col->width, col->y + col->height - head->y);
           cairo_fill (cr);
         }
+      /* In line with the cards' edges below. */
       draw_fitted (ctx, layout->stages[c]->name, label * 1.1, WM_TEXT_BOLD,
-                   head->x + layout->cell_padding,
+                   head->x + layout->gutter / 2,
                    head->y + (head->height - text_height (ctx, label * 1.1)) / 2,
-                   head->width - 2 * layout->cell_padding, &theme->foreground);
+                   head->width - layout->gutter, &theme->foreground);
     }
 
   for (guint l = 0; l < layout->n_lanes; l++)
@@ -358,7 +359,8 @@ draw_grid (Ctx *ctx)
       const WmMapLaneMetric *leak = ctx->metrics != NULL
                                     ? wm_map_metrics_get_lane (ctx->metrics, lane->id) : NULL;
       double icon = 16 * s, pad = layout->cell_padding;
-      double x = head->x + pad, y = head->y + pad;
+      /* The name in line with the first card's title (8 into it). */
+      double x = head->x + 12 * s, y = head->y + pad + 8 * s;
       double text_x = x + icon + 8 * s, text_w = head->width - (text_x - head->x) - pad;
       g_autofree char *detail = NULL;
 
@@ -489,6 +491,40 @@ draw_emotions (Ctx *ctx)
     }
 }
 
+void
+wm_map_connector_trace (cairo_t                  *cr,
+                        const WmMapConnectorPath *path,
+                        double                    shorten)
+{
+  cairo_move_to (cr, path->x0, path->y0);
+  for (guint i = 0; i < path->n_curves; i++)
+    {
+      const double *c = path->curves[i];
+      double ex = c[4], ey = c[5];
+
+      if (i + 1 == path->n_curves)
+        {
+          ex -= cos (path->end_angle) * shorten;
+          ey -= sin (path->end_angle) * shorten;
+        }
+      cairo_curve_to (cr, c[0], c[1], c[2], c[3], ex, ey);
+    }
+}
+
+/* Volume reads as width, on a gentle scale: the square root of the share
+ * of the busiest connector, from a hairline to a few pixels. */
+static double
+connector_width (Ctx                        *ctx,
+                 const WmMapConnectorMetric *metric,
+                 guint64                     max_volume)
+{
+  double s = ctx->s;
+
+  if (metric == NULL || max_volume == 0)
+    return 2.0 * s;
+  return (1.5 + 6.5 * sqrt ((double) metric->customers / max_volume)) * s;
+}
+
 static void
 draw_connectors (Ctx *ctx)
 {
@@ -497,48 +533,55 @@ draw_connectors (Ctx *ctx)
   cairo_t *cr = ctx->cr;
   double s = ctx->s;
   guint64 max_volume = ctx->metrics != NULL ? wm_map_metrics_get_max_connector (ctx->metrics) : 0;
+  double alpha = theme->kind == WM_THEME_DARK ? 0.8 : 0.7;
 
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < layout->n_connectors; i++)
     {
       const WmMapConnectorPath *p = &layout->connectors[i];
       const WmMapConnectorMetric *metric = ctx->metrics != NULL
         ? wm_map_metrics_get_connector (ctx->metrics, p->connector->id) : NULL;
       gboolean is_selected = selected (ctx, p->connector->id);
-      const WmRgba *color = is_selected ? &theme->highlight : &theme->muted;
-      double width = 1.75 * s, head, angle;
+      double width = connector_width (ctx, metric, max_volume), head, a = p->end_angle;
+      WmRgba color;
 
       if (!connector_in_view (ctx, p))
         continue;
 
-      /* With numbers, width follows volume (at least a hairline). */
-      if (metric != NULL && max_volume > 0)
-        width = MAX (1.25, 14.0 * s * metric->customers / max_volume);
-      head = MAX (8 * s, width * 1.6);
-      angle = atan2 (p->y3 - p->y2, p->x3 - p->x2);
-      if (p->x3 == p->x2 && p->y3 == p->y2)
-        angle = atan2 (p->y3 - p->y0, p->x3 - p->x0);
+      /* The source card's accent tells where a connector comes from;
+       * lifted a little on dark backgrounds, where deep accents sink. */
+      wm_map_card_colors (theme, p->from->card->color, NULL, &color);
+      if (theme->kind == WM_THEME_DARK)
+        {
+          color.red += (1 - color.red) * 0.25;
+          color.green += (1 - color.green) * 0.25;
+          color.blue += (1 - color.blue) * 0.25;
+        }
+      if (is_selected)
+        color = theme->highlight;
+      head = 7 * s + width * 0.9;
 
-      cairo_save (cr);
-      wm_chart_set_source (cr, color, metric != NULL ? 0.75 : 0.9);
+      /* The path stops under the arrowhead, which is drawn on its own: one
+       * translucent layer each, with no darker overlap. */
+      wm_chart_set_source (cr, &color, is_selected ? 1.0 : alpha);
       cairo_set_line_width (cr, is_selected ? width + 1.5 * s : width);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      /* The curve stops short of its tip, under the arrowhead. */
-      cairo_move_to (cr, p->x0, p->y0);
-      cairo_curve_to (cr, p->x1, p->y1, p->x2, p->y2,
-                      p->x3 - cos (angle) * head * 0.8, p->y3 - sin (angle) * head * 0.8);
+      wm_map_connector_trace (cr, p, head * 0.75);
       cairo_stroke (cr);
 
+      wm_chart_set_source (cr, &color, is_selected ? 1.0 : MIN (1.0, alpha + 0.15));
       cairo_move_to (cr, p->x3, p->y3);
-      cairo_line_to (cr, p->x3 - cos (angle - 0.45) * head, p->y3 - sin (angle - 0.45) * head);
-      cairo_line_to (cr, p->x3 - cos (angle + 0.45) * head, p->y3 - sin (angle + 0.45) * head);
+      cairo_line_to (cr, p->x3 - cos (a - 0.42) * head, p->y3 - sin (a - 0.42) * head);
+      cairo_line_to (cr, p->x3 - cos (a + 0.42) * head, p->y3 - sin (a + 0.42) * head);
       cairo_close_path (cr);
       cairo_fill (cr);
-      cairo_restore (cr);
-
     }
+  cairo_restore (cr);
 }
 
-/* Labels go over cards and curves, each on a pill of the background. */
+/* Each placed label on a pill of the background, edged in its source's
+ * accent. */
 static void
 draw_connector_labels (Ctx *ctx)
 {
@@ -547,45 +590,28 @@ draw_connector_labels (Ctx *ctx)
   cairo_t *cr = ctx->cr;
   double s = ctx->s, size = theme->small_size;
 
+  if (!ctx->text)
+    return;
   for (guint i = 0; i < layout->n_connectors; i++)
     {
       const WmMapConnectorPath *p = &layout->connectors[i];
-      const WmMapConnectorMetric *metric = ctx->metrics != NULL
-        ? wm_map_metrics_get_connector (ctx->metrics, p->connector->id) : NULL;
-      g_autofree char *label = NULL;
-      g_autofree char *shown = NULL;
-      double w, h, pad = 5 * s;
+      const WmMapRect *r = &p->label;
+      WmRgba accent;
 
-      if (!ctx->text || !connector_in_view (ctx, p))
+      if (p->label_text == NULL || !in_view (ctx, r->x, r->y, r->x + r->width, r->y + r->height))
         continue;
-
-      if (metric != NULL)
-        {
-          g_autofree char *count = wm_map_metrics_format_count (metric->customers);
-
-          label = *p->connector->label != '\0'
-                  ? g_strdup_printf ("%s · %s", p->connector->label, count)
-                  : g_steal_pointer (&count);
-        }
-      else if (*p->connector->label != '\0')
-        label = one_line (p->connector->label);
-      if (label == NULL)
-        continue;
-
-      shown = wm_text_ellipsize (&ctx->measurer, label, size, WM_TEXT_REGULAR,
-                                 layout->columns[0].width * 0.9, &w);
-      if (shown == NULL)
-        continue;
-      wm_text_measure (&ctx->measurer, shown, size, WM_TEXT_REGULAR, &w, &h);
-      wm_chart_rounded_rect (cr, p->label_x - w / 2 - pad, p->label_y - h / 2 - s, w + 2 * pad, h + 2 * s,
-                    (h + 2 * s) / 2);
-      wm_chart_set_source (cr, &theme->background, 0.92);
+      wm_map_card_colors (theme, p->from->card->color, NULL, &accent);
+      wm_chart_rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
+      wm_chart_set_source (cr, &theme->background, 1.0);
       cairo_fill_preserve (cr);
-      wm_chart_set_source (cr, selected (ctx, p->connector->id) ? &theme->highlight : &theme->grid, 1.0);
-      cairo_set_line_width (cr, 1);
+      if (selected (ctx, p->connector->id))
+        wm_chart_set_source (cr, &theme->highlight, 1.0);
+      else
+        wm_chart_set_source (cr, &accent, 0.8);
+      cairo_set_line_width (cr, 1.2 * s);
       cairo_stroke (cr);
-      wm_chart_pango_draw (ctx->pango, cr, shown, size, WM_TEXT_REGULAR, p->label_x - w / 2,
-                           p->label_y - h / 2, &theme->foreground, NULL);
+      wm_chart_pango_draw (ctx->pango, cr, p->label_text, size, WM_TEXT_REGULAR,
+                           r->x + 5 * s, r->y + s, &theme->foreground, NULL);
     }
 }
 
@@ -752,7 +778,24 @@ wm_map_render (cairo_t             *cr,
   draw_connectors (&ctx);
   for (guint i = 0; i < layout->n_cards; i++)
     draw_card (&ctx, &layout->cards[i]);
-  draw_connector_labels (&ctx);
+  if (layout->labels_placed)
+    draw_connector_labels (&ctx);
+  else
+    {
+      /* Placed for this picture only. */
+      WmMapLayout placed = *layout;
+
+      placed.connectors = g_memdup2 (layout->connectors, sizeof (WmMapConnectorPath) * MAX (layout->n_connectors, 1));
+      wm_map_layout_place_labels (&placed, metrics, &ctx.measurer, theme->small_size);
+      ctx.layout = &placed;
+      draw_connector_labels (&ctx);
+      for (guint i = 0; i < placed.n_connectors; i++)
+        {
+          g_free (placed.connectors[i].label_text);
+          g_free (placed.connectors[i].label_full);
+        }
+      g_free (placed.connectors);
+    }
   cairo_restore (cr);
 }
 
@@ -765,13 +808,20 @@ wm_map_render_fitted (cairo_t          *cr,
 {
   g_autoptr(WmMapLayout) layout = NULL;
   g_autoptr(WmChartPango) pango = NULL;
+  WmTextMeasurer measurer;
   WmMapViewport viewport;
 
   g_return_if_fail (chart != NULL && WM_IS_JOURNEY_MAP (chart->map));
 
-  layout = wm_map_layout_new (chart->map, theme);
+  /* A page wider than the map gets wider columns, not margins. */
+  layout = wm_map_layout_new_wide (chart->map, theme, width / MAX (height, 1));
   pango = wm_chart_pango_new (theme);
-  wm_map_viewport_fit (&viewport, layout, width, height);
+  measurer = wm_chart_pango_measurer (pango);
+  wm_map_layout_place_labels (layout, chart->metrics, &measurer, theme->small_size);
+  /* Scaled up too: a large page gets large type. */
+  viewport.zoom = MIN (width / layout->width, height / layout->height);
+  viewport.x = -(width / viewport.zoom - layout->width) / 2;
+  viewport.y = -(height / viewport.zoom - layout->height) / 2;
   wm_map_render (cr, pango, chart->map, layout, chart->metrics, theme, &viewport, NULL, width, height);
 }
 

@@ -34,6 +34,12 @@ void  wm_map_card_colors   (const WmTheme       *theme,
                             WmRgba              *fill,
                             WmRgba              *accent);
 
+/* Adds @path to @cr's path, its end pulled back by @shorten along its
+ * last direction (room for an arrowhead). */
+void  wm_map_connector_trace (cairo_t                  *cr,
+                              const WmMapConnectorPath *path,
+                              double                    shorten);
+
 /* Draws the map on @cr's @width × @height, background included, seen
  * through @viewport (only what is in view is drawn). @selection (may be NULL) holds the ids (char *) of
  * the selected cards and connectors. @layout must be @map's, current. */
