@@ -33,5 +33,7 @@ struct _WmWindow
 void _wm_window_class_actions_init (WmWindowClass *klass);
 void _wm_window_actions_update     (WmWindow      *self);
 void _wm_window_update_recent_menu (WmWindow      *self);
+/* wm-window-pages.c */
+void _wm_window_add_analysis_pages (WmWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,152 @@
+/* wm-page-controls.c: what the Flow and Funnel pages' controls share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wm-page-controls.h"
+
+#define HOUR (G_GINT64_CONSTANT (3600))
+#define DAY  (24 * HOUR)
+
+static const struct
+{
+  gint64      seconds;
+  const char *label;
+} windows[] = {
+  { HOUR, N_("1 hour") },
+  { DAY, N_("1 day") },
+  { 7 * DAY, N_("7 days") },
+  { 14 * DAY, N_("14 days") },
+  { 30 * DAY, N_("30 days") },
+  { 90 * DAY, N_("90 days") },
+};
+
+GtkStringList *
+wm_page_window_model (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    gtk_string_list_append (list, _(windows[i].label));
+
+  return list;
+}
+
+gint64
+wm_page_window_seconds (guint position)
+{
+  return windows[MIN (position, G_N_ELEMENTS (windows) - 1)].seconds;
+}
+
+guint
+wm_page_window_position (gint64 seconds)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    if (seconds <= windows[i].seconds)
+      return i;
+
+  return G_N_ELEMENTS (windows) - 1;
+}
+
+GtkDropDown *
+wm_page_search_drop_down (GListModel *model)
+{
+  GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  GtkDropDown *drop_down = GTK_DROP_DOWN (gtk_drop_down_new (model, expression));
+
+  gtk_drop_down_set_enable_search (drop_down, TRUE);
+  return drop_down;
+}
+
+guint
+wm_page_string_position (GtkStringList *list,
+                         const char    *name)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), name) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+typedef struct
+{
+  GtkEntry       *entry;
+  WmPageNameFunc  func;
+  GWeakRef        owner;   /* the page may go while the dialog is open */
+} AskName;
+
+static void
+ask_name_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   AskName          *ask)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->entry))));
+
+  g_autoptr(GObject) owner = g_weak_ref_get (&ask->owner);
+
+  if (owner != NULL && g_str_equal (response, "save") && *name != '\0')
+    ask->func (name, owner);
+
+  g_weak_ref_clear (&ask->owner);
+  g_free (ask);
+}
+
+static void
+entry_changed (GtkEditable      *entry,
+               AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+}
+
+void
+wm_page_ask_name (GtkWidget      *widget,
+                  const char     *heading,
+                  const char     *body,
+                  const char     *initial,
+                  const char     *accept,
+                  WmPageNameFunc  func,
+                  GObject        *owner)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+  AskName *ask = g_new0 (AskName, 1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body));
+  ask->entry = GTK_ENTRY (gtk_entry_new ());
+  ask->func = func;
+  g_weak_ref_init (&ask->owner, owner);
+  gtk_editable_set_text (GTK_EDITABLE (ask->entry), initial != NULL ? initial : "");
+  gtk_entry_set_activates_default (ask->entry, TRUE);
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (ask->entry));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", accept, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (ask->entry, "changed", G_CALLBACK (entry_changed), dialog);
+  entry_changed (GTK_EDITABLE (ask->entry), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (ask_name_response), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+wm_page_show_error (GtkWidget  *widget,
+                    const char *heading,
+                    const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
