@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "wm-chart-text.h"
 #include "wm-flow-leakage.h"
 
 struct _WmFlowLeakage
@@ -44,17 +45,17 @@ channel_row (const WmLeakageChannel *channel,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (channel->channel);
-  g_autofree char *percent = g_strdup_printf (_("%.0f %%"), channel->leakage * 100.0);
+  g_autofree char *percent = wm_chart_format_share (channel->leakage);
   GtkWidget *value = gtk_label_new (percent);
   GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-  g_autofree char *entered = g_strdup_printf ("%" G_GUINT64_FORMAT, channel->entered);
-  g_autofree char *completed = g_strdup_printf ("%" G_GUINT64_FORMAT, channel->completed_in_channel);
+  g_autofree char *entered = wm_chart_format_count (channel->entered);
+  g_autofree char *completed = wm_chart_format_count (channel->completed_in_channel);
   /* Translators: under a channel's leakage bar: "3,210 entered · 610 completed here" */
   g_autofree char *counts = g_strdup_printf (_("%s entered · %s completed here"), entered, completed);
   GtkWidget *caption = gtk_label_new (counts);
   /* Translators: accessible description of a channel's leakage bar */
-  g_autofree char *description = g_strdup_printf (_("%s leaks %.0f %% of its customers"),
-                                                  channel->channel, channel->leakage * 100.0);
+  g_autofree char *description = g_strdup_printf (_("%s leaks %s of its customers"),
+                                                  channel->channel, percent);
 
   gtk_widget_add_css_class (row, "leakage-row");
   gtk_label_set_xalign (GTK_LABEL (name), 0.0);

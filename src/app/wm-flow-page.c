@@ -7,12 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-chart-actions.h"
+#include "wm-chart-text.h"
 #include "wm-demo.h"
 #include "wm-flow-page.h"
 #include "wm-journeys-goal.h"
 #include "wm-page-controls.h"
-#include "wm-present.h"
 #include "wm-query-runner.h"
 #include "wm-saved-analysis.h"
 
@@ -90,7 +89,7 @@ update_title (WmFlowPage *self)
   if (graph == NULL)
     return;
 
-  count = g_strdup_printf ("%" G_GUINT64_FORMAT, graph->start_customers);
+  count = wm_chart_format_count (graph->start_customers);
   /* Translators: above the flow chart: "Flow from Payment notice · 2000 customers" */
   label = g_strdup_printf (g_dngettext (NULL, "%s · %s customer", "%s · %s customers",
                                         graph->start_customers),
@@ -397,38 +396,16 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+describe (GtkWidget   *widget,
+          WmPageChart *chart)
 {
   WmFlowPage *self = WM_FLOW_PAGE (widget);
-  const WmFlowGraph *graph = wm_sankey_view_get_graph (self->sankey);
-  g_autofree char *title = flow_title (shown_from (self));
 
-  if (graph == NULL || !wm_flow_page_get_has_chart (self))
-    return;
-
-  if (g_str_equal (action_name, "view.copy-chart"))
-    wm_chart_actions_copy (widget, WM_CHART_SANKEY, graph, title, wm_chart_widget_get_theme (WM_CHART_WIDGET (self->sankey))->kind);
-  else
-    wm_chart_actions_export (GTK_WINDOW (gtk_widget_get_root (widget)), WM_CHART_SANKEY, graph, title);
-}
-
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  WmFlowPage *self = WM_FLOW_PAGE (widget);
-  g_autoptr(WmSlide) slide = wm_flow_page_get_slide (self);
-
-  if (self->session == NULL || wm_session_get_journeys (self->session) == NULL)
-    return;
-
-  if (g_str_equal (action_name, "view.present"))
-    wm_present_start (widget, self->session, slide);
-  else
-    wm_present_export_deck (widget, self->session, slide);
+  chart->session = self->session;
+  chart->kind = WM_CHART_SANKEY;
+  chart->data = wm_flow_page_get_has_chart (self) ? wm_sankey_view_get_graph (self->sankey) : NULL;
+  chart->title = flow_title (shown_from (self));
+  chart->theme = wm_chart_widget_get_theme (WM_CHART_WIDGET (self->sankey))->kind;
 }
 
 static void
@@ -534,12 +511,7 @@ wm_flow_page_class_init (WmFlowPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "flow.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "flow.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "view.export-chart", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "view.copy-chart", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "view.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "view.export-deck", NULL, present_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "view.copy-chart", NULL);
+  wm_page_install_chart_actions (widget_class, describe);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "flow.go-back", NULL);
 }
 
@@ -718,20 +690,4 @@ wm_flow_page_save (WmFlowPage  *self,
 
   query = wm_flow_page_get_query (self);
   return wm_saved_analysis_save_flow (wm_session_get_project (self->session), name, query, error) != 0;
-}
-
-WmSlide *
-wm_flow_page_get_slide (WmFlowPage *self)
-{
-  const WmFlowGraph *graph;
-  g_autofree char *title = NULL;
-
-  g_return_val_if_fail (WM_IS_FLOW_PAGE (self), NULL);
-
-  graph = wm_sankey_view_get_graph (self->sankey);
-  if (graph == NULL || !wm_flow_page_get_has_chart (self))
-    return NULL;
-
-  title = flow_title (shown_from (self));
-  return wm_slide_new_flow (title, graph);
 }

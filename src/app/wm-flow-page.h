@@ -11,7 +11,6 @@
 #include "wm-flow-leakage.h"
 #include "wm-sankey-view.h"
 #include "wm-session.h"
-#include "wm-slide.h"
 
 G_BEGIN_DECLS
 
@@ -38,7 +37,5 @@ const char    *wm_flow_page_get_goal     (WmFlowPage        *self);
 gboolean       wm_flow_page_save         (WmFlowPage        *self,
                                           const char        *name,
                                           GError           **error);
-/* A slide of the graph shown, or NULL. */
-WmSlide       *wm_flow_page_get_slide    (WmFlowPage        *self);
 
 G_END_DECLS

@@ -7,11 +7,10 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-chart-actions.h"
+#include "wm-chart-text.h"
 #include "wm-error.h"
 #include "wm-funnel-page.h"
 #include "wm-page-controls.h"
-#include "wm-present.h"
 #include "wm-query-runner.h"
 #include "wm-saved-analysis.h"
 
@@ -116,8 +115,8 @@ drop_summary (const WmFunnelResult *result)
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *share = NULL;
   const WmFunnelStep *step;
-  double share;
 
   if (k < 1)
     return NULL;
@@ -125,12 +124,13 @@ drop_summary (const WmFunnelResult *result)
   step = &result->steps[k];
   from = join_step ((const char * const *) result->steps[k - 1].touchpoints);
   to = join_step ((const char * const *) step->touchpoints);
-  count = g_strdup_printf ("%" G_GUINT64_FORMAT, step->dropped);
-  share = result->steps[k - 1].customers > 0 ? 100.0 * step->dropped / result->steps[k - 1].customers : 0.0;
+  count = wm_chart_format_count (step->dropped);
+  share = wm_chart_format_share (result->steps[k - 1].customers > 0 ?
+                                 (double) step->dropped / result->steps[k - 1].customers : 0.0);
 
-  /* Translators: the funnel's summary: "Biggest drop: IVR menu → Payment completed, 450 customers (78 %)" */
-  return g_strdup_printf (g_dngettext (NULL, "Biggest drop: %s → %s, %s customer (%.0f %%)",
-                                       "Biggest drop: %s → %s, %s customers (%.0f %%)", step->dropped),
+  /* Translators: the funnel's summary: "Biggest drop: IVR menu → Payment completed, 450 customers (78%)" */
+  return g_strdup_printf (g_dngettext (NULL, "Biggest drop: %s → %s, %s customer (%s)",
+                                       "Biggest drop: %s → %s, %s customers (%s)", step->dropped),
                           from, to, count, share);
 }
 
@@ -392,39 +392,16 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+describe (GtkWidget   *widget,
+          WmPageChart *chart)
 {
   WmFunnelPage *self = WM_FUNNEL_PAGE (widget);
-  const WmFunnelResult *result = wm_funnel_page_get_result (self);
-  g_autofree char *title = funnel_title (self);
 
-  if (result == NULL)
-    return;
-
-  if (g_str_equal (action_name, "view.copy-chart"))
-    wm_chart_actions_copy (widget, WM_CHART_FUNNEL, result, title,
-                           wm_chart_widget_get_theme (WM_CHART_WIDGET (self->chart))->kind);
-  else
-    wm_chart_actions_export (GTK_WINDOW (gtk_widget_get_root (widget)), WM_CHART_FUNNEL, result, title);
-}
-
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  WmFunnelPage *self = WM_FUNNEL_PAGE (widget);
-  g_autoptr(WmSlide) slide = wm_funnel_page_get_slide (self);
-
-  if (wm_session_get_journeys (self->session) == NULL)
-    return;
-
-  if (g_str_equal (action_name, "view.present"))
-    wm_present_start (widget, self->session, slide);
-  else
-    wm_present_export_deck (widget, self->session, slide);
+  chart->session = self->session;
+  chart->kind = WM_CHART_FUNNEL;
+  chart->data = wm_funnel_page_get_result (self);
+  chart->title = funnel_title (self);
+  chart->theme = wm_chart_widget_get_theme (WM_CHART_WIDGET (self->chart))->kind;
 }
 
 static void
@@ -571,12 +548,7 @@ wm_funnel_page_class_init (WmFunnelPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmFunnelPage, saved_list);
 
   gtk_widget_class_install_action (widget_class, "funnel.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "view.export-chart", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "view.copy-chart", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "view.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "view.export-deck", NULL, present_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "view.copy-chart", NULL);
+  wm_page_install_chart_actions (widget_class, describe);
 }
 
 static void
@@ -813,20 +785,4 @@ wm_funnel_page_get_saved (WmFunnelPage *self)
   g_return_val_if_fail (WM_IS_FUNNEL_PAGE (self), NULL);
 
   return self->saved;
-}
-
-WmSlide *
-wm_funnel_page_get_slide (WmFunnelPage *self)
-{
-  const WmFunnelResult *result;
-  g_autofree char *title = NULL;
-
-  g_return_val_if_fail (WM_IS_FUNNEL_PAGE (self), NULL);
-
-  result = wm_funnel_page_get_result (self);
-  if (result == NULL)
-    return NULL;
-
-  title = funnel_title (self);
-  return wm_slide_new_funnel (title, result);
 }

@@ -11,7 +11,6 @@
 #include "wm-funnel-chart.h"
 #include "wm-funnel-steps.h"
 #include "wm-session.h"
-#include "wm-slide.h"
 
 G_BEGIN_DECLS
 
@@ -60,7 +59,5 @@ gboolean              wm_funnel_page_open_saved    (WmFunnelPage         *self,
                                                     GError              **error);
 /* The saved funnels listed (WmSavedAnalysis *). */
 GPtrArray            *wm_funnel_page_get_saved     (WmFunnelPage         *self);
-/* A slide of the funnel shown, or NULL. */
-WmSlide              *wm_funnel_page_get_slide     (WmFunnelPage         *self);
 
 G_END_DECLS

@@ -389,7 +389,8 @@ step_row (WmFunnelSteps *self,
   g_autofree char *number_text = g_strdup_printf ("%u", index + 1);
   GtkWidget *number = gtk_label_new (number_text);
   GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *alternative = gtk_button_new_with_label (_("Or…"));
+  GtkWidget *alternative = gtk_button_new ();
+  GtkWidget *alternative_content = adw_button_content_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *up, *down;
   GtkDragSource *source = gtk_drag_source_new ();
@@ -439,6 +440,10 @@ step_row (WmFunnelSteps *self,
     }
   gtk_widget_set_hexpand (names, TRUE);
 
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (alternative_content), "list-add-symbolic");
+  /* Translators: a button adding an alternative touchpoint to a funnel step */
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (alternative_content), _("Or"));
+  gtk_button_set_child (GTK_BUTTON (alternative), alternative_content);
   gtk_widget_set_tooltip_text (alternative, _("Let another touchpoint count for this step too"));
   gtk_widget_add_css_class (alternative, "flat");
   gtk_widget_set_valign (alternative, GTK_ALIGN_CENTER);

@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "wm-chart-actions.h"
 #include "wm-page-controls.h"
+#include "wm-present.h"
 
 #define HOUR (G_GINT64_CONSTANT (3600))
 #define DAY  (24 * HOUR)
@@ -149,4 +152,75 @@ wm_page_show_error (GtkWidget  *widget,
                                                        heading, message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GQuark
+describe_quark (void)
+{
+  return g_quark_from_static_string ("wm-page-describe");
+}
+
+static void
+describe (GtkWidget   *page,
+          WmPageChart *chart)
+{
+  WmPageDescribe func = g_type_get_qdata (G_OBJECT_TYPE (page), describe_quark ());
+
+  memset (chart, 0, sizeof *chart);
+  func (page, chart);
+}
+
+static void
+chart_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  WmPageChart chart;
+
+  describe (widget, &chart);
+  if (chart.data != NULL)
+    {
+      if (g_str_equal (action_name, "view.copy-chart"))
+        wm_chart_actions_copy (widget, chart.kind, chart.data, chart.title, chart.theme);
+      else
+        wm_chart_actions_export (GTK_WINDOW (gtk_widget_get_root (widget)), chart.kind, chart.data, chart.title);
+    }
+  g_free (chart.title);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  g_autoptr(WmSlide) slide = NULL;
+  WmPageChart chart;
+
+  describe (widget, &chart);
+  if (chart.data != NULL)
+    slide = chart.kind == WM_CHART_SANKEY ? wm_slide_new_flow (chart.title, chart.data)
+                                          : wm_slide_new_funnel (chart.title, chart.data);
+  g_free (chart.title);
+
+  if (chart.session == NULL || wm_session_get_journeys (chart.session) == NULL)
+    return;
+
+  if (g_str_equal (action_name, "view.present"))
+    wm_present_start (widget, chart.session, slide);
+  else
+    wm_present_export_deck (widget, chart.session, slide);
+}
+
+void
+wm_page_install_chart_actions (GtkWidgetClass *widget_class,
+                               WmPageDescribe  func)
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), describe_quark (), func);
+
+  gtk_widget_class_install_action (widget_class, "view.export-chart", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "view.copy-chart", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "view.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "view.export-deck", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.copy-chart", NULL);
 }

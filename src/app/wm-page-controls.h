@@ -6,6 +6,9 @@
 
 #include <adwaita.h>
 
+#include "wm-chart-export.h"
+#include "wm-session.h"
+
 G_BEGIN_DECLS
 
 /* The conversion/flow windows offered: 1 hour … 30 days. */
@@ -32,6 +35,24 @@ void           wm_page_ask_name            (GtkWidget      *widget,
                                             const char     *accept,
                                             WmPageNameFunc  func,
                                             GObject        *owner);
+
+/* What a chart page shows, for its view.* actions. */
+typedef struct
+{
+  WmSession     *session;
+  WmChartKind    kind;     /* WM_CHART_SANKEY or WM_CHART_FUNNEL */
+  gconstpointer  data;     /* the graph or result shown; NULL: none */
+  char          *title;    /* freed by the caller of the describe function */
+  WmThemeKind    theme;    /* the colours on screen */
+} WmPageChart;
+
+typedef void (*WmPageDescribe) (GtkWidget   *page,
+                                WmPageChart *chart);
+
+/* Installs view.export-chart, view.copy-chart (Ctrl+Shift+C), view.present
+ * and view.export-deck on a page class; @describe says what is shown. */
+void           wm_page_install_chart_actions (GtkWidgetClass *widget_class,
+                                              WmPageDescribe  describe);
 
 /* Shows @message under @heading in a dialog over @widget's window. */
 void           wm_page_show_error          (GtkWidget      *widget,
