@@ -213,6 +213,72 @@ test_save_and_open (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+/* The first widget of @type below @root (depth first) whose tooltip is
+ * @tooltip (NULL: any). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0))
+        return child;
+      if ((found = find_widget (child, type, tooltip)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What a keyboard user does: Move Down on the first step, Add Step with a
+ * search typed in the picker. */
+static void
+test_buttons_and_picker (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  WmFunnelPage *page = WM_FUNNEL_PAGE (fixture->page);
+  WmFunnelSteps *steps = wm_funnel_page_get_steps (page);
+  GtkWidget *button;
+  GtkWidget *search;
+  const WmFunnelResult *result;
+
+  g_assert_cmpuint (wm_funnel_steps_get_n_steps (steps), ==, 3);
+  button = find_widget (GTK_WIDGET (steps), GTK_TYPE_BUTTON, "Move Down");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (wm_funnel_steps_get_step (steps, 0)[0], ==, "App login");
+  g_assert_cmpstr (wm_funnel_steps_get_step (steps, 1)[0], ==, "Payment notice");
+
+  /* The first step's Move Up is insensitive; the last's Move Down too. */
+  button = find_widget (GTK_WIDGET (steps), GTK_TYPE_BUTTON, "Move Up");
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  search = find_widget (GTK_WIDGET (steps), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (search);
+
+  /* "receipt" matches nothing; "COMPLETED" matches "Payment completed"
+   * whatever the case; Enter takes the first match. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "receipt");
+  g_signal_emit_by_name (search, "search-changed");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpuint (wm_funnel_steps_get_n_steps (steps), ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (search), "COMPLETED");
+  g_signal_emit_by_name (search, "search-changed");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpuint (wm_funnel_steps_get_n_steps (steps), ==, 4);
+  g_assert_cmpstr (wm_funnel_steps_get_step (steps, 3)[0], ==, "Payment completed");
+
+  wm_ui_test_wait_false (page, "running");
+  result = wm_funnel_page_get_result (page);
+  assert_equals_engine (fixture, result);
+  g_assert_cmpuint (result->n_steps, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +288,7 @@ main (int   argc,
   g_test_add ("/funnel-page/opens-saved-funnel", Fixture, NULL, fixture_set_up, test_opens_saved_funnel, fixture_tear_down);
   g_test_add ("/funnel-page/builder-api", Fixture, NULL, fixture_set_up, test_builder_api, fixture_tear_down);
   g_test_add ("/funnel-page/unknown-touchpoint", Fixture, NULL, fixture_set_up, test_unknown_touchpoint, fixture_tear_down);
+  g_test_add ("/funnel-page/buttons-and-picker", Fixture, NULL, fixture_set_up, test_buttons_and_picker, fixture_tear_down);
   g_test_add ("/funnel-page/save-and-open", Fixture, NULL, fixture_set_up, test_save_and_open, fixture_tear_down);
 
   return g_test_run ();
