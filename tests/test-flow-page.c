@@ -7,6 +7,7 @@
 
 #include "wm-chart-widget-test.h"
 #include "wm-demo.h"
+#include "wm-error.h"
 #include "wm-flow-page.h"
 #include "wm-saved-analysis.h"
 #include "wm-ui-test.h"
@@ -244,6 +245,22 @@ test_controls_and_save (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (back->from, ==, "IVR menu");
   g_assert_cmpuint (back->depth, ==, 2);
+  g_assert_cmpuint (wm_flow_page_get_saved (page)->len, ==, 2);
+
+  /* Opening the demo's saved flow sets the controls and shows it. */
+  g_assert_true (wm_flow_page_open_saved (page, ((WmSavedAnalysis *) g_ptr_array_index (saved, 0))->id, &error));
+  g_assert_no_error (error);
+  wm_ui_test_wait_false (page, "running");
+  {
+    g_autoptr(WmFlowQuery) opened = wm_flow_page_get_query (page);
+
+    g_assert_cmpstr (opened->from, ==, "Payment notice");
+    g_assert_cmpuint (opened->depth, ==, 5);
+    g_assert_cmpuint (wm_sankey_view_get_graph (wm_flow_page_get_sankey (page))->start_customers, ==, 2000);
+  }
+  g_assert_false (wm_flow_page_open_saved (page, 9999, &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
 
   /* A start nobody has says so instead of drawing nothing. */
   g_clear_pointer (&query->from, g_free);

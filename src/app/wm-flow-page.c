@@ -9,11 +9,13 @@
 
 #include "wm-chart-text.h"
 #include "wm-demo.h"
+#include "wm-error.h"
 #include "wm-flow-page.h"
 #include "wm-journeys-goal.h"
 #include "wm-page-controls.h"
 #include "wm-query-runner.h"
 #include "wm-saved-analysis.h"
+#include "wm-saved-list.h"
 
 struct _WmFlowPage
 {
@@ -43,6 +45,9 @@ struct _WmFlowPage
   GtkSpinButton  *share_spin;
   AdwActionRow   *goal_row;
   WmFlowLeakage  *leakage;
+  AdwPreferencesGroup *saved_group;
+  WmSavedList    *saved_list;
+  WmProject      *seen_project;   /* whose saved flows are listed */
 };
 
 G_DEFINE_FINAL_TYPE (WmFlowPage, wm_flow_page, GTK_TYPE_BOX)
@@ -306,6 +311,12 @@ journeys_changed (WmFlowPage *self)
       return;
     }
 
+  if (wm_session_get_project (self->session) != self->seen_project)
+    {
+      g_set_object (&self->seen_project, wm_session_get_project (self->session));
+      wm_saved_list_set_project (self->saved_list, self->seen_project);
+    }
+
   names = wm_journeys_list_touchpoints (journeys);
   self->updating = TRUE;
   fill_model (self->start_model, _("First event"), names);
@@ -330,6 +341,16 @@ loading_changed (WmFlowPage *self)
 {
   if (wm_session_get_journeys (self->session) == NULL)
     journeys_changed (self);
+}
+
+static void
+saved_open (WmFlowPage            *self,
+            const WmSavedAnalysis *saved)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!wm_flow_page_open_saved (self, saved->id, &error))
+    wm_page_show_error (GTK_WIDGET (self), _("Could Not Open the Flow"), error->message);
 }
 
 static void
@@ -435,6 +456,7 @@ wm_flow_page_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_object (&self->seen_project);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_FLOW_PAGE);
 
   G_OBJECT_CLASS (wm_flow_page_parent_class)->dispose (object);
@@ -508,6 +530,7 @@ wm_flow_page_class_init (WmFlowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmFlowPage, share_spin);
   gtk_widget_class_bind_template_child (widget_class, WmFlowPage, goal_row);
   gtk_widget_class_bind_template_child (widget_class, WmFlowPage, leakage);
+  gtk_widget_class_bind_template_child (widget_class, WmFlowPage, saved_group);
 
   gtk_widget_class_install_action (widget_class, "flow.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "flow.save", NULL, save_action);
@@ -525,6 +548,8 @@ wm_flow_page_init (WmFlowPage *self)
   self->froms = g_ptr_array_new_with_free_func (g_free);
   self->flow_runner = wm_query_runner_new ();
   self->leakage_runner = wm_query_runner_new ();
+  self->saved_list = WM_SAVED_LIST (wm_saved_list_new (WM_SAVED_KIND_FLOW, _("No saved flows yet")));
+  adw_preferences_group_add (self->saved_group, GTK_WIDGET (self->saved_list));
   self->start_model = gtk_string_list_new (NULL);
   self->goal_model = gtk_string_list_new (NULL);
 
@@ -550,6 +575,7 @@ wm_flow_page_init (WmFlowPage *self)
   g_signal_connect_swapped (self->share_spin, "value-changed", G_CALLBACK (controls_changed), self);
   g_signal_connect_swapped (self->window_row, "notify::selected", G_CALLBACK (window_changed), self);
   g_signal_connect_swapped (self->sankey, "node-activated", G_CALLBACK (node_activated), self);
+  g_signal_connect_swapped (self->saved_list, "open", G_CALLBACK (saved_open), self);
   g_signal_connect_swapped (self->sankey, "notify::can-go-back", G_CALLBACK (can_go_back_changed), self);
   g_signal_connect_swapped (self->flow_runner, "notify::running", G_CALLBACK (running_changed), self);
   g_signal_connect_swapped (self->leakage_runner, "notify::running", G_CALLBACK (running_changed), self);
@@ -689,5 +715,42 @@ wm_flow_page_save (WmFlowPage  *self,
   g_return_val_if_fail (WM_IS_FLOW_PAGE (self), FALSE);
 
   query = wm_flow_page_get_query (self);
-  return wm_saved_analysis_save_flow (wm_session_get_project (self->session), name, query, error) != 0;
+  if (wm_saved_analysis_save_flow (wm_session_get_project (self->session), name, query, error) == 0)
+    return FALSE;
+
+  wm_saved_list_reload (self->saved_list);
+  return TRUE;
+}
+
+gboolean
+wm_flow_page_open_saved (WmFlowPage  *self,
+                         gint64       id,
+                         GError     **error)
+{
+  const WmSavedAnalysis *saved;
+  g_autoptr(WmFlowQuery) query = NULL;
+
+  g_return_val_if_fail (WM_IS_FLOW_PAGE (self), FALSE);
+
+  saved = wm_saved_list_find (self->saved_list, id);
+  if (saved == NULL)
+    {
+      g_set_error_literal (error, WM_ERROR, WM_ERROR_INVALID_ARGUMENT,
+                           _("This saved flow no longer exists"));
+      return FALSE;
+    }
+  query = wm_saved_analysis_get_flow (saved, error);
+  if (query == NULL)
+    return FALSE;
+
+  wm_flow_page_set_query (self, query);
+  return TRUE;
+}
+
+GPtrArray *
+wm_flow_page_get_saved (WmFlowPage *self)
+{
+  g_return_val_if_fail (WM_IS_FLOW_PAGE (self), NULL);
+
+  return wm_saved_list_get_items (self->saved_list);
 }

@@ -33,7 +33,13 @@ WmFlowQuery   *wm_flow_page_get_query    (WmFlowPage        *self);
 void           wm_flow_page_set_goal     (WmFlowPage        *self,
                                           const char        *goal);
 const char    *wm_flow_page_get_goal     (WmFlowPage        *self);
-/* Saves the shown flow in the project as @name. */
+/* Opens the saved flow @id (one of wm_flow_page_get_saved()'s). */
+gboolean       wm_flow_page_open_saved   (WmFlowPage        *self,
+                                          gint64             id,
+                                          GError           **error);
+/* The saved flows listed (WmSavedAnalysis *), oldest first. */
+GPtrArray     *wm_flow_page_get_saved    (WmFlowPage        *self);
+/* Saves the shown flow in the project as @name, and lists it. */
 gboolean       wm_flow_page_save         (WmFlowPage        *self,
                                           const char        *name,
                                           GError           **error);

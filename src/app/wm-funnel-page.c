@@ -13,6 +13,7 @@
 #include "wm-page-controls.h"
 #include "wm-query-runner.h"
 #include "wm-saved-analysis.h"
+#include "wm-saved-list.h"
 
 /* Edits in quick succession (typing a property name, several moves) run
  * the funnel once. */
@@ -29,7 +30,6 @@ struct _WmFunnelPage
   gboolean        updating;
   char           *name;           /* of the saved funnel opened or saved */
   char           *summary;
-  GPtrArray      *saved;          /* WmSavedAnalysis * */
 
   GtkLabel       *summary_label;
   GtkSpinner     *spinner;
@@ -41,7 +41,8 @@ struct _WmFunnelPage
   AdwComboRow    *window_row;
   AdwComboRow    *breakdown_row;
   AdwEntryRow    *property_row;
-  GtkListBox     *saved_list;
+  AdwPreferencesGroup *saved_group;
+  WmSavedList    *saved_list;
 };
 
 G_DEFINE_FINAL_TYPE (WmFunnelPage, wm_funnel_page, GTK_TYPE_BOX)
@@ -50,8 +51,6 @@ enum { PROP_0, PROP_RUNNING, PROP_HAS_CHART, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { BREAKDOWN_NONE, BREAKDOWN_CHANNEL, BREAKDOWN_PROPERTY };
-
-static void reload_saved (WmFunnelPage *self);
 
 static char *
 join_step (const char * const *step)
@@ -223,143 +222,13 @@ breakdown_changed (WmFunnelPage *self)
 /* Saved funnels */
 
 static void
-open_clicked (GtkWidget    *row,
-              WmFunnelPage *self)
+saved_open (WmFunnelPage          *self,
+            const WmSavedAnalysis *saved)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "wm-id");
 
-  if (!wm_funnel_page_open_saved (self, id, &error))
+  if (!wm_funnel_page_open_saved (self, saved->id, &error))
     wm_page_show_error (GTK_WIDGET (self), _("Could Not Open the Funnel"), error->message);
-}
-
-static void
-renamed (const char *name,
-         gpointer    user_data)
-{
-  WmFunnelPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), "wm-renaming"));
-
-  if (!wm_saved_analysis_rename (wm_session_get_project (self->session), id, name, &error))
-    wm_page_show_error (GTK_WIDGET (self), _("Could Not Rename the Funnel"), error->message);
-  reload_saved (self);
-}
-
-static void
-rename_clicked (GtkWidget    *button,
-                WmFunnelPage *self)
-{
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "wm-id");
-
-  g_object_set_data (G_OBJECT (self), "wm-renaming", GSIZE_TO_POINTER ((gsize) id));
-  wm_page_ask_name (GTK_WIDGET (self), _("Rename Funnel"), NULL,
-                    g_object_get_data (G_OBJECT (button), "wm-name"), _("_Rename"),
-                    renamed, G_OBJECT (self));
-}
-
-static void
-delete_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 WmFunnelPage     *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "wm-id");
-
-  if (!g_str_equal (response, "delete"))
-    return;
-  if (!wm_saved_analysis_delete (wm_session_get_project (self->session), id, &error))
-    wm_page_show_error (GTK_WIDGET (self), _("Could Not Delete the Funnel"), error->message);
-  reload_saved (self);
-}
-
-static void
-delete_clicked (GtkWidget    *button,
-                WmFunnelPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (button);
-  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"),
-                                              (const char *) g_object_get_data (G_OBJECT (button), "wm-name"));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), heading,
-                                                                         _("The saved funnel is removed from the project")));
-
-  g_object_set_data_full (G_OBJECT (dialog), "wm-id",
-                          g_memdup2 (g_object_get_data (G_OBJECT (button), "wm-id"), sizeof (gint64)), g_free);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-saved_button (const char            *icon,
-              const char            *tooltip,
-              const WmSavedAnalysis *saved,
-              GCallback              callback,
-              WmFunnelPage          *self)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (button), "wm-id", g_memdup2 (&saved->id, sizeof saved->id), g_free);
-  g_object_set_data_full (G_OBJECT (button), "wm-name", g_strdup (saved->name), g_free);
-  g_signal_connect (button, "clicked", callback, self);
-
-  return button;
-}
-
-static void
-reload_saved (WmFunnelPage *self)
-{
-  WmProject *project = wm_session_get_project (self->session);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->saved_list))) != NULL)
-    gtk_list_box_remove (self->saved_list, child);
-  g_clear_pointer (&self->saved, g_ptr_array_unref);
-
-  if (project != NULL)
-    self->saved = wm_saved_analysis_list (project, WM_SAVED_KIND_FUNNEL, &error);
-  if (self->saved == NULL)
-    self->saved = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_saved_analysis_free);
-  if (error != NULL)
-    g_warning ("Saved funnels not listed: %s", error->message);
-
-  for (guint i = 0; i < self->saved->len; i++)
-    {
-      const WmSavedAnalysis *saved = g_ptr_array_index (self->saved, i);
-      g_autofree char *tooltip_rename = g_strdup_printf (_("Rename “%s”"), saved->name);
-      g_autofree char *tooltip_delete = g_strdup_printf (_("Delete “%s”"), saved->name);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), saved->name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Open in the builder"));
-      g_object_set_data_full (G_OBJECT (row), "wm-id", g_memdup2 (&saved->id, sizeof saved->id), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (open_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 saved_button ("document-edit-symbolic", tooltip_rename, saved,
-                                               G_CALLBACK (rename_clicked), self));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 saved_button ("user-trash-symbolic", tooltip_delete, saved,
-                                               G_CALLBACK (delete_clicked), self));
-      gtk_list_box_append (self->saved_list, row);
-    }
-
-  if (self->saved->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No saved funnels yet"));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->saved_list, row);
-    }
 }
 
 /* Actions */
@@ -410,6 +279,7 @@ journeys_changed (WmFunnelPage *self)
   WmJourneys *journeys = wm_session_get_journeys (self->session);
   WmProject *project = wm_session_get_project (self->session);
   g_auto(GStrv) names = NULL;
+  GPtrArray *saved;
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   wm_query_runner_cancel (self->runner);
@@ -431,13 +301,14 @@ journeys_changed (WmFunnelPage *self)
   if (project != self->seen_project)
     {
       g_set_object (&self->seen_project, project);
-      reload_saved (self);
+      wm_saved_list_set_project (self->saved_list, project);
       self->updating = TRUE;
       g_clear_pointer (&self->name, g_free);
       wm_funnel_steps_set_steps (self->steps, NULL, 0);
       self->updating = FALSE;
-      if (self->saved->len > 0)
-        wm_funnel_page_open_saved (self, ((WmSavedAnalysis *) g_ptr_array_index (self->saved, 0))->id, NULL);
+      saved = wm_saved_list_get_items (self->saved_list);
+      if (saved->len > 0)
+        wm_funnel_page_open_saved (self, ((WmSavedAnalysis *) g_ptr_array_index (saved, 0))->id, NULL);
     }
 
   if (wm_journeys_get_n_events (journeys) == 0)
@@ -488,7 +359,6 @@ wm_funnel_page_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->summary);
-  g_clear_pointer (&self->saved, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wm_funnel_page_parent_class)->finalize (object);
 }
@@ -545,7 +415,7 @@ wm_funnel_page_class_init (WmFunnelPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmFunnelPage, window_row);
   gtk_widget_class_bind_template_child (widget_class, WmFunnelPage, breakdown_row);
   gtk_widget_class_bind_template_child (widget_class, WmFunnelPage, property_row);
-  gtk_widget_class_bind_template_child (widget_class, WmFunnelPage, saved_list);
+  gtk_widget_class_bind_template_child (widget_class, WmFunnelPage, saved_group);
 
   gtk_widget_class_install_action (widget_class, "funnel.save", NULL, save_action);
   wm_page_install_chart_actions (widget_class, describe);
@@ -559,6 +429,8 @@ wm_funnel_page_init (WmFunnelPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->runner = wm_query_runner_new ();
+  self->saved_list = WM_SAVED_LIST (wm_saved_list_new (WM_SAVED_KIND_FUNNEL, _("No saved funnels yet")));
+  adw_preferences_group_add (self->saved_group, GTK_WIDGET (self->saved_list));
   adw_combo_row_set_model (self->window_row, G_LIST_MODEL (windows));
   adw_combo_row_set_selected (self->window_row, wm_page_window_position (14 * 24 * 3600));
 
@@ -568,6 +440,7 @@ wm_funnel_page_init (WmFunnelPage *self)
   g_signal_connect_swapped (self->breakdown_row, "notify::selected", G_CALLBACK (breakdown_changed), self);
   g_signal_connect_swapped (self->property_row, "changed", G_CALLBACK (definition_changed), self);
   g_signal_connect_swapped (self->runner, "notify::running", G_CALLBACK (notify_running), self);
+  g_signal_connect_swapped (self->saved_list, "open", G_CALLBACK (saved_open), self);
 }
 
 GtkWidget *
@@ -747,7 +620,7 @@ wm_funnel_page_save (WmFunnelPage  *self,
 
   g_free (self->name);
   self->name = g_strstrip (g_strdup (name));
-  reload_saved (self);
+  wm_saved_list_reload (self->saved_list);
   return TRUE;
 }
 
@@ -756,27 +629,26 @@ wm_funnel_page_open_saved (WmFunnelPage  *self,
                            gint64         id,
                            GError       **error)
 {
+  const WmSavedAnalysis *saved;
+  g_autoptr(WmFunnelQuery) query = NULL;
+
   g_return_val_if_fail (WM_IS_FUNNEL_PAGE (self), FALSE);
 
-  for (guint i = 0; self->saved != NULL && i < self->saved->len; i++)
+  saved = wm_saved_list_find (self->saved_list, id);
+  if (saved == NULL)
     {
-      const WmSavedAnalysis *saved = g_ptr_array_index (self->saved, i);
-      g_autoptr(WmFunnelQuery) query = NULL;
-
-      if (saved->id != id)
-        continue;
-      query = wm_saved_analysis_get_funnel (saved, error);
-      if (query == NULL)
-        return FALSE;
-      wm_funnel_page_set_query (self, query);
-      g_free (self->name);
-      self->name = g_strdup (saved->name);
-      return TRUE;
+      g_set_error_literal (error, WM_ERROR, WM_ERROR_INVALID_ARGUMENT,
+                           _("This saved funnel no longer exists"));
+      return FALSE;
     }
+  query = wm_saved_analysis_get_funnel (saved, error);
+  if (query == NULL)
+    return FALSE;
 
-  g_set_error_literal (error, WM_ERROR, WM_ERROR_INVALID_ARGUMENT,
-                       _("This saved funnel no longer exists"));
-  return FALSE;
+  wm_funnel_page_set_query (self, query);
+  g_free (self->name);
+  self->name = g_strdup (saved->name);
+  return TRUE;
 }
 
 GPtrArray *
@@ -784,5 +656,5 @@ wm_funnel_page_get_saved (WmFunnelPage *self)
 {
   g_return_val_if_fail (WM_IS_FUNNEL_PAGE (self), NULL);
 
-  return self->saved;
+  return wm_saved_list_get_items (self->saved_list);
 }
