@@ -235,6 +235,26 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
+/* The button content labelled @label below @root. */
+static GtkWidget *
+find_content (GtkWidget  *root,
+              const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_BUTTON_CONTENT (child) &&
+          g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0)
+        return child;
+      if ((found = find_content (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* What a keyboard user does: Move Down on the first step, Add Step with a
  * search typed in the picker. */
 static void
@@ -258,8 +278,14 @@ test_buttons_and_picker (Fixture       *fixture,
   button = find_widget (GTK_WIDGET (steps), GTK_TYPE_BUTTON, "Move Up");
   g_assert_false (gtk_widget_get_sensitive (button));
 
+  /* Add Step opens the picker. */
+  button = find_content (GTK_WIDGET (steps), "_Add Step");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (gtk_widget_get_parent (button), "clicked");
   search = find_widget (GTK_WIDGET (steps), GTK_TYPE_SEARCH_ENTRY, NULL);
   g_assert_nonnull (search);
+  wm_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (search));
 
   /* "receipt" matches nothing; "COMPLETED" matches "Payment completed"
    * whatever the case; Enter takes the first match. */
