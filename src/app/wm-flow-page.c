@@ -11,7 +11,6 @@
 #include "wm-demo.h"
 #include "wm-error.h"
 #include "wm-flow-page.h"
-#include "wm-journeys-goal.h"
 #include "wm-page-controls.h"
 #include "wm-query-runner.h"
 #include "wm-saved-analysis.h"
@@ -269,9 +268,9 @@ goal_changed (WmFlowPage *self)
 }
 
 static void
-fill_model (GtkStringList  *model,
-            const char     *first,
-            char          **names)
+fill_model (GtkStringList       *model,
+            const char          *first,
+            char * const        *names)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
@@ -283,12 +282,36 @@ fill_model (GtkStringList  *model,
 }
 
 static void
+touchpoints_listed (gpointer      result,
+                    const GError *error,
+                    gpointer      user_data)
+{
+  WmFlowPage *self = user_data;
+  const WmPageTouchpoints *touchpoints = result;
+  guint position;
+
+  /* Listing cannot fail but by cancelling, which never reports. */
+  g_return_if_fail (touchpoints != NULL);
+
+  self->updating = TRUE;
+  fill_model (self->start_model, _("First event"), touchpoints->names);
+  gtk_drop_down_set_selected (self->start_drop, 0);
+  fill_model (self->goal_model, NULL, touchpoints->names);
+  /* The demo's goal is its payment; elsewhere where most journeys end. */
+  position = wm_page_string_position (self->goal_model, WM_DEMO_PAID);
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = wm_page_string_position (self->goal_model, touchpoints->last);
+  gtk_drop_down_set_selected (self->goal_drop, position != GTK_INVALID_LIST_POSITION ? position : 0);
+  self->updating = FALSE;
+
+  start_flow (self, NULL);
+  start_leakage (self);
+}
+
+static void
 journeys_changed (WmFlowPage *self)
 {
   WmJourneys *journeys = wm_session_get_journeys (self->session);
-  g_auto(GStrv) names = NULL;
-  g_autofree char *goal = NULL;
-  guint position;
 
   wm_query_runner_cancel (self->flow_runner);
   wm_query_runner_cancel (self->leakage_runner);
@@ -317,23 +340,9 @@ journeys_changed (WmFlowPage *self)
       wm_saved_list_set_project (self->saved_list, self->seen_project);
     }
 
-  names = wm_journeys_list_touchpoints (journeys);
-  self->updating = TRUE;
-  fill_model (self->start_model, _("First event"), names);
-  gtk_drop_down_set_selected (self->start_drop, 0);
-  fill_model (self->goal_model, NULL, names);
-  /* The demo's goal is its payment; elsewhere where most journeys end. */
-  position = wm_page_string_position (self->goal_model, WM_DEMO_PAID);
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      goal = wm_journeys_most_common_last (journeys);
-      position = wm_page_string_position (self->goal_model, goal);
-    }
-  gtk_drop_down_set_selected (self->goal_drop, position != GTK_INVALID_LIST_POSITION ? position : 0);
-  self->updating = FALSE;
-
-  start_flow (self, NULL);
-  start_leakage (self);
+  /* On the leakage runner: it has nothing to do before there is a goal,
+   * and a change of the controls meanwhile must not cancel the list. */
+  wm_page_load_touchpoints (self->leakage_runner, journeys, touchpoints_listed, self);
 }
 
 static void

@@ -26,6 +26,7 @@ struct _WmFunnelPage
   WmSession      *session;
   WmProject      *seen_project;   /* whose saved funnel the builder opened */
   WmQueryRunner  *runner;
+  WmQueryRunner  *list_runner;    /* the touchpoints offered by the picker */
   guint           debounce_id;
   gboolean        updating;
   char           *name;           /* of the saved funnel opened or saved */
@@ -274,15 +275,29 @@ describe (GtkWidget   *widget,
 }
 
 static void
+touchpoints_listed (gpointer      result,
+                    const GError *error,
+                    gpointer      user_data)
+{
+  WmFunnelPage *self = user_data;
+  const WmPageTouchpoints *touchpoints = result;
+
+  /* Listing cannot fail but by cancelling, which never reports. */
+  g_return_if_fail (touchpoints != NULL);
+  wm_funnel_steps_set_touchpoints (self->steps, (const char * const *) touchpoints->names);
+  notify_running (self);
+}
+
+static void
 journeys_changed (WmFunnelPage *self)
 {
   WmJourneys *journeys = wm_session_get_journeys (self->session);
   WmProject *project = wm_session_get_project (self->session);
-  g_auto(GStrv) names = NULL;
   GPtrArray *saved;
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   wm_query_runner_cancel (self->runner);
+  wm_query_runner_cancel (self->list_runner);
 
   if (journeys == NULL)
     {
@@ -294,8 +309,7 @@ journeys_changed (WmFunnelPage *self)
       return;
     }
 
-  names = wm_journeys_list_touchpoints (journeys);
-  wm_funnel_steps_set_touchpoints (self->steps, (const char * const *) names);
+  wm_page_load_touchpoints (self->list_runner, journeys, touchpoints_listed, self);
 
   /* Another project: its first saved funnel, or an empty builder. */
   if (project != self->seen_project)
@@ -340,9 +354,12 @@ wm_funnel_page_dispose (GObject *object)
   if (self->runner != NULL)
     {
       wm_query_runner_cancel (self->runner);
+      wm_query_runner_cancel (self->list_runner);
       g_signal_handlers_disconnect_by_data (self->runner, self);
+      g_signal_handlers_disconnect_by_data (self->list_runner, self);
     }
   g_clear_object (&self->runner);
+  g_clear_object (&self->list_runner);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -429,6 +446,7 @@ wm_funnel_page_init (WmFunnelPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->runner = wm_query_runner_new ();
+  self->list_runner = wm_query_runner_new ();
   self->saved_list = WM_SAVED_LIST (wm_saved_list_new (WM_SAVED_KIND_FUNNEL, _("No saved funnels yet")));
   adw_preferences_group_add (self->saved_group, GTK_WIDGET (self->saved_list));
   adw_combo_row_set_model (self->window_row, G_LIST_MODEL (windows));
@@ -440,6 +458,7 @@ wm_funnel_page_init (WmFunnelPage *self)
   g_signal_connect_swapped (self->breakdown_row, "notify::selected", G_CALLBACK (breakdown_changed), self);
   g_signal_connect_swapped (self->property_row, "changed", G_CALLBACK (definition_changed), self);
   g_signal_connect_swapped (self->runner, "notify::running", G_CALLBACK (notify_running), self);
+  g_signal_connect_swapped (self->list_runner, "notify::running", G_CALLBACK (notify_running), self);
   g_signal_connect_swapped (self->saved_list, "open", G_CALLBACK (saved_open), self);
 }
 
@@ -480,7 +499,8 @@ wm_funnel_page_get_running (WmFunnelPage *self)
 {
   g_return_val_if_fail (WM_IS_FUNNEL_PAGE (self), FALSE);
 
-  return self->debounce_id != 0 || wm_query_runner_get_running (self->runner);
+  return self->debounce_id != 0 || wm_query_runner_get_running (self->runner) ||
+         wm_query_runner_get_running (self->list_runner);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "wm-chart-actions.h"
+#include "wm-journeys-goal.h"
 #include "wm-page-controls.h"
 #include "wm-present.h"
 
@@ -223,4 +224,35 @@ wm_page_install_chart_actions (GtkWidgetClass *widget_class,
   gtk_widget_class_install_action (widget_class, "view.export-deck", NULL, present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "view.copy-chart", NULL);
+}
+
+void
+wm_page_touchpoints_free (WmPageTouchpoints *touchpoints)
+{
+  g_strfreev (touchpoints->names);
+  g_free (touchpoints->last);
+  g_free (touchpoints);
+}
+
+static gpointer
+list_touchpoints (gconstpointer   query,
+                  WmJourneys     *journeys,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  WmPageTouchpoints *touchpoints = g_new0 (WmPageTouchpoints, 1);
+
+  touchpoints->names = wm_journeys_list_touchpoints (journeys);
+  touchpoints->last = wm_journeys_most_common_last (journeys);
+  return touchpoints;
+}
+
+void
+wm_page_load_touchpoints (WmQueryRunner *runner,
+                          WmJourneys    *journeys,
+                          WmQueryDone    done,
+                          gpointer       user_data)
+{
+  wm_query_runner_run (runner, journeys, list_touchpoints, NULL, NULL,
+                       (GDestroyNotify) wm_page_touchpoints_free, done, user_data);
 }

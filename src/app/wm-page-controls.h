@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "wm-chart-export.h"
+#include "wm-query-runner.h"
 #include "wm-session.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,21 @@ void           wm_page_ask_name            (GtkWidget      *widget,
                                             const char     *accept,
                                             WmPageNameFunc  func,
                                             GObject        *owner);
+
+/* The touchpoints of a page's journeys, listed in a worker: there are
+ * as many as the events to read. */
+typedef struct
+{
+  char **names;   /* by customers, descending */
+  char  *last;    /* the touchpoint most journeys end with, or NULL */
+} WmPageTouchpoints;
+
+void           wm_page_touchpoints_free    (WmPageTouchpoints *touchpoints);
+/* Lists them on @runner; @done gets a WmPageTouchpoints. */
+void           wm_page_load_touchpoints    (WmQueryRunner  *runner,
+                                            WmJourneys     *journeys,
+                                            WmQueryDone     done,
+                                            gpointer        user_data);
 
 /* What a chart page shows, for its view.* actions. */
 typedef struct
