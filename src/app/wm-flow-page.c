@@ -574,6 +574,12 @@ wm_flow_page_init (WmFlowPage *self)
   adw_action_row_add_suffix (self->goal_row, GTK_WIDGET (self->goal_drop));
   adw_action_row_set_activatable_widget (self->goal_row, GTK_WIDGET (self->goal_drop));
 
+  wm_page_label_by_row (GTK_WIDGET (self->start_drop));
+  wm_page_label_by_row (GTK_WIDGET (self->goal_drop));
+  wm_page_label_by_row (GTK_WIDGET (self->depth_spin));
+  wm_page_label_by_row (GTK_WIDGET (self->top_spin));
+  wm_page_label_by_row (GTK_WIDGET (self->share_spin));
+
   adw_combo_row_set_model (self->window_row, G_LIST_MODEL (windows));
   adw_combo_row_set_selected (self->window_row, wm_page_window_position (14 * 24 * 3600));
 

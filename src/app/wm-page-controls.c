@@ -256,3 +256,20 @@ wm_page_load_touchpoints (WmQueryRunner *runner,
   wm_query_runner_run (runner, journeys, list_touchpoints, NULL, NULL,
                        (GDestroyNotify) wm_page_touchpoints_free, done, user_data);
 }
+
+void
+wm_page_label_by_row (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+  g_autoptr(GString) label = NULL;
+  const char *title;
+
+  g_return_if_fail (row != NULL);
+
+  /* Without the mnemonic's underscore. */
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  label = g_string_new (title);
+  if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
+    g_string_replace (label, "_", "", 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
+}

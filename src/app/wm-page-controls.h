@@ -24,6 +24,10 @@ GtkDropDown   *wm_page_search_drop_down    (GListModel  *model);
 guint          wm_page_string_position     (GtkStringList *list,
                                             const char    *name);
 
+/* Gives @widget, a row's suffix, the row's title as its accessible name
+ * (a suffix has none of its own). */
+void           wm_page_label_by_row        (GtkWidget    *widget);
+
 /* Called with the name typed (trimmed, not empty) when the user saves. */
 typedef void (*WmPageNameFunc) (const char *name,
                                 gpointer    user_data);
