@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-error.h"
+#include "wm-present.h"
 #include "wm-recent.h"
 #include "wm-window-private.h"
 
@@ -171,8 +172,10 @@ chart_action (GtkWidget  *widget,
   GtkWidget *chart = view ? gtk_widget_get_first_child (view) : NULL;
   const char *forward = g_str_equal (action_name, "win.present") ? "view.present" : "view.export-chart";
 
-  if (chart != NULL)
-    gtk_widget_activate_action (chart, forward, NULL);
+  /* The views without slides of their own present the project's. */
+  if ((chart == NULL || !gtk_widget_activate_action (chart, forward, NULL)) &&
+      g_str_equal (action_name, "win.present"))
+    wm_present_start (widget, self->session, NULL);
 }
 
 static void

@@ -45,5 +45,7 @@ void     _wm_window_map_init           (WmWindow      *self);
 gboolean _wm_window_map_get_dirty      (WmWindow      *self);
 /* TRUE when closing waits for the user's answer about unsaved edits. */
 gboolean _wm_window_map_confirm_close  (WmWindow      *self);
+/* wm-window-pages.c */
+void _wm_window_add_analysis_pages (WmWindow      *self);
 
 G_END_DECLS

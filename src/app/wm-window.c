@@ -217,6 +217,7 @@ wm_window_init (WmWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
+  _wm_window_add_analysis_pages (self);
   on_project_changed (self);
   _wm_window_update_recent_menu (self);
 }

@@ -346,3 +346,127 @@ wm_funnel_query_from_json (JsonNode  *node,
 
   return g_steal_pointer (&query);
 }
+
+JsonNode *
+wm_flow_query_to_json (const WmFlowQuery *query)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "from");
+  if (query->from != NULL)
+    json_builder_add_string_value (builder, query->from);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "depth");
+  json_builder_add_int_value (builder, query->depth);
+  json_builder_set_member_name (builder, "top");
+  json_builder_add_int_value (builder, query->top);
+  json_builder_set_member_name (builder, "min_share");
+  json_builder_add_double_value (builder, query->min_share);
+  json_builder_set_member_name (builder, "window_s");
+  json_builder_add_int_value (builder, query->window_s);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+invalid_flow (GError     **error,
+              const char  *reason)
+{
+  g_set_error (error, WM_ERROR, WM_ERROR_INVALID_DOCUMENT,
+               _("This saved flow cannot be read: %s"), reason);
+  return FALSE;
+}
+
+/* An integer member in [@min, @max], or absent (leaving *@value as is). */
+static gboolean
+read_int (JsonObject *object,
+          const char *name,
+          gint64      min,
+          gint64      max,
+          gint64     *value)
+{
+  JsonNode *member = json_object_get_member (object, name);
+
+  if (member == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64 ||
+      json_node_get_int (member) < min || json_node_get_int (member) > max)
+    return FALSE;
+
+  *value = json_node_get_int (member);
+  return TRUE;
+}
+
+WmFlowQuery *
+wm_flow_query_from_json (JsonNode  *node,
+                         GError   **error)
+{
+  g_autoptr(WmFlowQuery) query = wm_flow_query_new ();
+  JsonObject *object;
+  JsonNode *member;
+  gint64 depth, top;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid_flow (error, _("it is not a JSON object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  member = json_object_get_member (object, "from");
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+        {
+          invalid_flow (error, _("its start touchpoint is not text"));
+          return NULL;
+        }
+      query->from = g_strdup (json_node_get_string (member));
+    }
+
+  depth = query->depth;
+  top = query->top;
+  if (!read_int (object, "depth", 1, 50, &depth))
+    {
+      invalid_flow (error, _("its depth is not a number of steps from 1 to 50"));
+      return NULL;
+    }
+  if (!read_int (object, "top", 1, 100, &top))
+    {
+      invalid_flow (error, _("its number of touchpoints per step is not from 1 to 100"));
+      return NULL;
+    }
+  if (!read_int (object, "window_s", 0, G_MAXINT64, &query->window_s))
+    {
+      invalid_flow (error, _("its window is not positive"));
+      return NULL;
+    }
+  query->depth = (guint) depth;
+  query->top = (guint) top;
+
+  member = json_object_get_member (object, "min_share");
+  if (member != NULL)
+    {
+      double share;
+
+      if (!JSON_NODE_HOLDS_VALUE (member) ||
+          (json_node_get_value_type (member) != G_TYPE_DOUBLE &&
+           json_node_get_value_type (member) != G_TYPE_INT64))
+        {
+          invalid_flow (error, _("its minimum share is not a number"));
+          return NULL;
+        }
+      share = json_node_get_double (member);
+      if (!(share >= 0.0 && share <= 1.0))
+        {
+          invalid_flow (error, _("its minimum share is not between 0 and 1"));
+          return NULL;
+        }
+      query->min_share = share;
+    }
+
+  return g_steal_pointer (&query);
+}

@@ -34,4 +34,10 @@ JsonNode       *wm_funnel_query_to_json     (const WmFunnelQuery    *query);
 WmFunnelQuery  *wm_funnel_query_from_json   (JsonNode               *node,
                                              GError                **error);
 
+/* {"from":"A"|null,"depth","top","min_share","window_s"}; absent members
+ * keep wm_flow_query_new()'s defaults. */
+JsonNode       *wm_flow_query_to_json       (const WmFlowQuery      *query);
+WmFlowQuery    *wm_flow_query_from_json     (JsonNode               *node,
+                                             GError                **error);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "wm-demo-map.h"
 #include "wm-event-writer.h"
 #include "wm-map-json.h"
+#include "wm-saved-analysis.h"
 #include "wm-timestamp.h"
 
 #define SECOND  G_GINT64_CONSTANT (1000)
@@ -213,6 +214,28 @@ emit_to_writer (const char  *customer,
   return wm_event_writer_add (user_data, customer, touchpoint, channel, ts_ms, properties, error);
 }
 
+/* One saved flow and one saved funnel, so that Present has slides on a
+ * first run. The names are data, like the touchpoints: not translated. */
+static gboolean
+save_demo_analyses (WmProject  *project,
+                    GError    **error)
+{
+  static const char * const notice[] = { WM_DEMO_NOTICE, NULL };
+  static const char * const login[] = { WM_DEMO_APP_LOGIN, WM_DEMO_WEB_LOGIN, WM_DEMO_IVR_MENU, NULL };
+  static const char * const paid[] = { WM_DEMO_PAID, NULL };
+  g_autoptr(WmFlowQuery) flow = wm_flow_query_new ();
+  g_autoptr(WmFunnelQuery) funnel = wm_funnel_query_new ();
+
+  flow->from = g_strdup (WM_DEMO_NOTICE);
+  wm_funnel_query_add_step (funnel, notice);
+  wm_funnel_query_add_step (funnel, login);
+  wm_funnel_query_add_step (funnel, paid);
+  funnel->window_s = 7 * 24 * 3600;
+
+  return wm_saved_analysis_save_flow (project, "Payment journey", flow, error) != 0 &&
+         wm_saved_analysis_save_funnel (project, "Self-service payment", funnel, error) != 0;
+}
+
 gboolean
 wm_demo_write_project (WmProject  *project,
                        guint       n_customers,
@@ -228,7 +251,8 @@ wm_demo_write_project (WmProject  *project,
     return FALSE;
 
   map = wm_demo_map_new ();
-  return wm_map_json_save_project (project, map, error);
+  return wm_map_json_save_project (project, map, error) &&
+         save_demo_analyses (project, error);
 }
 
 typedef struct

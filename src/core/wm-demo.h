@@ -42,7 +42,9 @@ gboolean wm_demo_generate      (guint          n_customers,
                                 WmDemoEmit     emit,
                                 gpointer       user_data,
                                 GError       **error);
-/* Imports the demo into @project as one import named "demo". */
+/* Imports the demo into @project as one import named "demo", with the
+ * demo journey map, a saved flow "Payment journey" and a saved funnel
+ * "Self-service payment". */
 gboolean wm_demo_write_project (WmProject     *project,
                                 guint          n_customers,
                                 guint64        seed,
