@@ -108,7 +108,6 @@ save (WmProject   *project,
   g_autofree char *json = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) find = NULL;
 
   if (checked == NULL)
     return 0;
