@@ -31,14 +31,21 @@
 #define MAX_BLOB_BYTES G_GUINT64_CONSTANT (900000000)
 #define CANCEL_EVERY_ROWS (1 << 20)
 
-/* Recreated on every write, so an older layout never lingers. */
-static const char create_table[] =
-  "DROP TABLE IF EXISTS journey_cache;"
-  "DROP TABLE IF EXISTS journey_cache_data;"
-  "CREATE TABLE journey_cache (id INTEGER PRIMARY KEY CHECK (id = 1),"
+/* The tables and their columns, in order.  The rows are replaced in
+ * place, never the tables: an import writes the cache inside its own
+ * transaction, where DROP TABLE fails ("database table is locked") while
+ * any other statement of the connection is still reading. */
+static const char create_tables[] =
+  "CREATE TABLE IF NOT EXISTS journey_cache (id INTEGER PRIMARY KEY CHECK (id = 1),"
   " format INTEGER NOT NULL, events_rowid INTEGER NOT NULL, imports_id INTEGER NOT NULL,"
   " customers INTEGER NOT NULL, events INTEGER NOT NULL);"
-  "CREATE TABLE journey_cache_data (part INTEGER PRIMARY KEY, data BLOB NOT NULL);";
+  "CREATE TABLE IF NOT EXISTS journey_cache_data (part INTEGER PRIMARY KEY, data BLOB NOT NULL);";
+static const char cache_columns[] = "id,format,events_rowid,imports_id,customers,events";
+static const char data_columns[] = "part,data";
+/* Only for the tables of an older layout. */
+static const char drop_tables[] =
+  "DROP TABLE IF EXISTS journey_cache;"
+  "DROP TABLE IF EXISTS journey_cache_data;";
 
 /* The parts of journey_cache_data, by rowid. */
 enum { PART_CUSTOMER, PART_OFFSETS, PART_TS, PART_TOUCHPOINT, PART_CHANNEL, PART_PROPERTY_SET, N_PARTS };
@@ -733,10 +740,79 @@ wm_journeys_cache_read (WmProject         *project,
   return read_tagged (project, columns, events_rowid, imports_id, error);
 }
 
-gboolean
-wm_journeys_cache_write (WmProject               *project,
-                         const WmJourneyColumns  *columns,
-                         GError                 **error)
+/* *matches = whether @table has exactly @columns (comma-separated, in
+ * order); a missing table matches, CREATE TABLE IF NOT EXISTS makes it. */
+static gboolean
+table_matches (WmProject   *project,
+               const char  *table,
+               const char  *columns,
+               gboolean    *matches,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    wm_project_prepare (project, "SELECT name FROM pragma_table_info(?) ORDER BY cid", error);
+  g_autoptr(GString) found = g_string_new (NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (found, "%s%s", found->len > 0 ? "," : "",
+                            (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      wm_project_set_sqlite_error (project, rc, "journeys", error);
+      return FALSE;
+    }
+
+  *matches = found->len == 0 || g_str_equal (found->str, columns);
+  return TRUE;
+}
+
+static gboolean
+step_done (WmProject     *project,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wm_project_set_sqlite_error (project, rc, "journeys", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Empty tables of the current layout, ready for a cache's rows. */
+static gboolean
+clear_tables (WmProject  *project,
+              GError    **error)
+{
+  gboolean cache_matches = FALSE;
+  gboolean data_matches = FALSE;
+
+  if (!table_matches (project, "journey_cache", cache_columns, &cache_matches, error) ||
+      !table_matches (project, "journey_cache_data", data_columns, &data_matches, error))
+    return FALSE;
+  if ((!cache_matches || !data_matches) && !wm_project_exec (project, drop_tables, error))
+    return FALSE;
+
+  return wm_project_exec (project, create_tables, error) &&
+         wm_project_exec (project,
+                          "DELETE FROM journey_cache;"
+                          "DELETE FROM journey_cache_data;",
+                          error);
+}
+
+/* Writes the rows of @columns into the empty tables. */
+static gboolean
+write_rows (WmProject               *project,
+            const WmJourneyColumns  *columns,
+            GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) part = NULL;
@@ -744,10 +820,6 @@ wm_journeys_cache_write (WmProject               *project,
   gint64 events_rowid, imports_id;
   guint64 sizes[N_PARTS];
   gpointer buffers[N_PARTS];
-  int rc;
-
-  if (!wm_project_exec (project, create_table, error))
-    return FALSE;
 
   column_parts (columns, buffers, sizes);
   for (guint i = 0; i < N_PARTS; i++)
@@ -770,18 +842,15 @@ wm_journeys_cache_write (WmProject               *project,
   sqlite3_bind_int64 (stmt, 3, imports_id);
   sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) columns->n_customers);
   sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) columns->n_events);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wm_project_set_sqlite_error (project, rc, "journeys", error);
-      return FALSE;
-    }
+  if (!step_done (project, stmt, error))
+    return FALSE;
 
   /* A zeroblob row, then the bytes written straight into its pages. */
   for (guint i = 0; i < N_PARTS; i++)
     {
       sqlite3_blob *blob = NULL;
       g_autofree gpointer narrow = NULL;
+      int rc;
 
       if (i == PART_TOUCHPOINT)
         {
@@ -796,10 +865,9 @@ wm_journeys_cache_write (WmProject               *project,
         }
       sqlite3_bind_int (part, 1, i);
       sqlite3_bind_zeroblob64 (part, 2, sizes[i]);
-      rc = sqlite3_step (part);
-      sqlite3_reset (part);
-      if (rc == SQLITE_DONE)
-        rc = sqlite3_blob_open (db, "main", "journey_cache_data", "data", i, 1, &blob);
+      if (!step_done (project, part, error))
+        return FALSE;
+      rc = sqlite3_blob_open (db, "main", "journey_cache_data", "data", i, 1, &blob);
       if (rc == SQLITE_OK && sizes[i] > 0)
         rc = sqlite3_blob_write (blob, buffers[i], (int) sizes[i], 0);
       sqlite3_blob_close (blob);
@@ -811,6 +879,24 @@ wm_journeys_cache_write (WmProject               *project,
     }
 
   return TRUE;
+}
+
+gboolean
+wm_journeys_cache_write (WmProject               *project,
+                         const WmJourneyColumns  *columns,
+                         GError                 **error)
+{
+  /* All or nothing, inside an import's transaction or on its own. */
+  if (!wm_project_exec (project, "SAVEPOINT journey_cache_write", error))
+    return FALSE;
+
+  if (clear_tables (project, error) && write_rows (project, columns, error))
+    return wm_project_exec (project, "RELEASE journey_cache_write", error);
+
+  sqlite3_exec (wm_project_get_db (project),
+                "ROLLBACK TO journey_cache_write; RELEASE journey_cache_write",
+                NULL, NULL, NULL);
+  return FALSE;
 }
 
 gboolean
