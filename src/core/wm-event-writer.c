@@ -89,6 +89,8 @@ struct _WmEventWriter
   gint64        events_rowid_before;
   gint64        imports_id_before;
   FILE         *added_events;    /* WmJourneyEvent per event, for the journey cache; NULL if unavailable */
+  guint32       max_channel;     /* largest ids in added_events */
+  guint32       max_property_set;
 
   /* Owned by the caller's thread. */
   Batch        *filling;
@@ -247,6 +249,8 @@ keep_event (WmEventWriter      *self,
     pending->property_set >= 0 ? (guint32) pending->property_set : 0,
   };
 
+  self->max_channel = MAX (self->max_channel, event.channel);
+  self->max_property_set = MAX (self->max_property_set, event.property_set);
   if (self->added_events != NULL && fwrite (&event, sizeof event, 1, self->added_events) != 1)
     g_clear_pointer (&self->added_events, fclose);
 }
@@ -732,7 +736,7 @@ wm_event_writer_commit (WmEventWriter  *self,
     WmJourneysDelta delta = {
       self->import_id, self->n_events, self->events_rowid_before, self->imports_id_before,
       (const guint32 *) (gconstpointer) self->added->data, self->added->len,
-      self->added_events,
+      self->added_events, self->max_channel, self->max_property_set,
     };
 
     if (!wm_journeys_cache_refresh (self->project, &delta, error))
