@@ -64,7 +64,7 @@ typedef struct
   GHashTable   *cache;
   sqlite3_stmt *insert;
   sqlite3_stmt *select;
-  GString      *last_name;  /* logs repeat the previous row's values often */
+  const char   *last_name;  /* logs repeat the previous row's values often; a key of @cache */
   gint64        last_id;
 } Dictionary;
 
@@ -118,7 +118,7 @@ dictionary_init (Dictionary  *dict,
   g_autofree char *select = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", table, column);
 
   dict->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  dict->last_name = g_string_new (NULL);
+  dict->last_name = NULL;
   dict->last_id = -1;
   dict->insert = wm_project_prepare (project, insert, error);
   if (dict->insert == NULL)
@@ -131,8 +131,7 @@ static void
 dictionary_clear (Dictionary *dict)
 {
   g_clear_pointer (&dict->cache, g_hash_table_unref);
-  if (dict->last_name != NULL)
-    g_string_free (g_steal_pointer (&dict->last_name), TRUE);
+  dict->last_name = NULL;
   g_clear_pointer (&dict->insert, sqlite3_finalize);
   g_clear_pointer (&dict->select, sqlite3_finalize);
 }
@@ -143,17 +142,18 @@ dictionary_lookup (WmEventWriter  *self,
                    const char     *name,
                    GError        **error)
 {
-  gpointer cached;
+  gpointer key, cached;
+  char *copy;
   gint64 id = -1;
   int rc;
 
-  if (dict->last_id >= 0 && strcmp (dict->last_name->str, name) == 0)
+  if (dict->last_name != NULL && strcmp (dict->last_name, name) == 0)
     return dict->last_id;
 
-  if (g_hash_table_lookup_extended (dict->cache, name, NULL, &cached))
+  if (g_hash_table_lookup_extended (dict->cache, name, &key, &cached))
     {
       id = GPOINTER_TO_SIZE (cached);
-      g_string_assign (dict->last_name, name);
+      dict->last_name = key;
       dict->last_id = id;
       return id;
     }
@@ -186,8 +186,9 @@ dictionary_lookup (WmEventWriter  *self,
 
   if (g_hash_table_size (dict->cache) >= DICTIONARY_CACHE_LIMIT)
     g_hash_table_remove_all (dict->cache);
-  g_hash_table_insert (dict->cache, g_strdup (name), GSIZE_TO_POINTER ((gsize) id));
-  g_string_assign (dict->last_name, name);
+  copy = g_strdup (name);
+  g_hash_table_insert (dict->cache, copy, GSIZE_TO_POINTER ((gsize) id));
+  dict->last_name = copy;
   dict->last_id = id;
 
   return id;
