@@ -28,6 +28,10 @@
 #define N_BATCHES 4
 #define NO_STRING G_MAXSIZE
 
+/* Events for the journey cache go to its file in blocks of this many: one
+ * fwrite() per event (which locks the stream) cost more than the rest. */
+#define KEPT_EVENTS 4096
+
 /* Customers are counted in a bitset indexed by id.  SQLite numbers them
  * from 1 up, so ids stay below the number of customers ever added; a file
  * with ids far beyond (edited elsewhere) would need a huge bitset. */
@@ -89,6 +93,8 @@ struct _WmEventWriter
   gint64        events_rowid_before;
   gint64        imports_id_before;
   FILE         *added_events;    /* WmJourneyEvent per event, for the journey cache; NULL if unavailable */
+  WmJourneyEvent kept[KEPT_EVENTS]; /* not yet in added_events */
+  guint         n_kept;
   guint32       max_channel;     /* largest ids in added_events */
   guint32       max_property_set;
 
@@ -238,6 +244,15 @@ query_max (WmProject   *project,
   return TRUE;
 }
 
+static void
+write_kept (WmEventWriter *self)
+{
+  if (self->added_events != NULL && self->n_kept > 0 &&
+      fwrite (self->kept, sizeof self->kept[0], self->n_kept, self->added_events) != self->n_kept)
+    g_clear_pointer (&self->added_events, fclose);
+  self->n_kept = 0;
+}
+
 /* Sets the event aside for the journey cache, which then needs not read
  * the import back; without room for it the cache reads the rows instead. */
 static void
@@ -252,8 +267,9 @@ keep_event (WmEventWriter      *self,
 
   self->max_channel = MAX (self->max_channel, event.channel);
   self->max_property_set = MAX (self->max_property_set, event.property_set);
-  if (self->added_events != NULL && fwrite (&event, sizeof event, 1, self->added_events) != 1)
-    g_clear_pointer (&self->added_events, fclose);
+  self->kept[self->n_kept++] = event;
+  if (self->n_kept == KEPT_EVENTS)
+    write_kept (self);
 }
 
 static sqlite3_stmt *
@@ -733,6 +749,7 @@ wm_event_writer_commit (WmEventWriter  *self,
     }
 
   /* In the same transaction: the journeys cache always matches the events. */
+  write_kept (self);
   {
     WmJourneysDelta delta = {
       self->import_id, self->n_events, self->events_rowid_before, self->imports_id_before,
