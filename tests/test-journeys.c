@@ -196,6 +196,55 @@ test_missing_or_stale (void)
                           "SELECT count(*) FROM sqlite_schema WHERE name = 'journey_cache'"), ==, 0);
 }
 
+/* An import stores the cache in its own transaction while another
+ * statement of the connection is still reading: the tables are not
+ * dropped (which SQLite refuses then), their rows are replaced. */
+static void
+test_import_while_reading (void)
+{
+  g_autoptr(WmTestProject) data = wm_test_project_new (first_file);
+  g_autoptr(sqlite3_stmt) reading =
+    wm_project_prepare (data->project, "SELECT name FROM customers ORDER BY id", NULL);
+  const char *b[] = { "B", NULL };
+
+  g_assert_cmpint (sqlite3_step (reading), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (reading, 0), ==, "a");
+
+  wm_test_project_import (data, second_file);
+  g_assert_true (cache_is_current (data->project));
+  assert_matches_events (data);
+  g_assert_cmpuint (wm_journeys_count_customers (data->journeys, b), ==, 2);
+  g_assert_cmpint (count (data->project, "SELECT count(*) FROM journey_cache_data"), ==, 6);
+
+  g_assert_cmpint (sqlite3_step (reading), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (reading, 0), ==, "b");
+}
+
+/* Tables of an older layout (the columns in the cache row) are replaced
+ * by the current ones at the next import. */
+static void
+test_older_layout (void)
+{
+  g_autoptr(WmTestProject) data = wm_test_project_new (first_file);
+
+  g_assert_true (wm_project_exec (data->project,
+                                  "DROP TABLE journey_cache;"
+                                  "DROP TABLE journey_cache_data;"
+                                  "CREATE TABLE journey_cache (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                                  " format INTEGER NOT NULL, events_rowid INTEGER NOT NULL,"
+                                  " imports_id INTEGER NOT NULL, customers INTEGER NOT NULL,"
+                                  " events INTEGER NOT NULL, customer BLOB, offsets BLOB);"
+                                  "INSERT INTO journey_cache VALUES (1, 2, 3, 1, 2, 3, x'00', x'00');",
+                                  NULL));
+
+  wm_test_project_import (data, second_file);
+  g_assert_true (cache_is_current (data->project));
+  assert_matches_events (data);
+  g_assert_cmpint (count (data->project, "SELECT format FROM journey_cache"), ==, 3);
+  g_assert_cmpint (count (data->project, "SELECT count(*) FROM pragma_table_info('journey_cache')"), ==, 6);
+  g_assert_cmpint (count (data->project, "SELECT count(*) FROM journey_cache_data"), ==, 6);
+}
+
 static void
 assert_columns_equal (const WmJourneyColumns *a,
                       const WmJourneyColumns *b)
@@ -276,6 +325,8 @@ main (int   argc,
   g_test_add_func ("/journeys/missing-or-stale", test_missing_or_stale);
   g_test_add_func ("/journeys/touchpoint-list", test_touchpoint_list);
   g_test_add_func ("/journeys/wide-ids", test_wide_ids);
+  g_test_add_func ("/journeys/import-while-reading", test_import_while_reading);
+  g_test_add_func ("/journeys/older-layout", test_older_layout);
 
   return g_test_run ();
 }

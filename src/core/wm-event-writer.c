@@ -28,6 +28,10 @@
 #define N_BATCHES 4
 #define NO_STRING G_MAXSIZE
 
+/* Events for the journey cache go to its file in blocks of this many: one
+ * fwrite() per event (which locks the stream) cost more than the rest. */
+#define KEPT_EVENTS 4096
+
 /* Customers are counted in a bitset indexed by id.  SQLite numbers them
  * from 1 up, so ids stay below the number of customers ever added; a file
  * with ids far beyond (edited elsewhere) would need a huge bitset. */
@@ -64,7 +68,7 @@ typedef struct
   GHashTable   *cache;
   sqlite3_stmt *insert;
   sqlite3_stmt *select;
-  GString      *last_name;  /* logs repeat the previous row's values often */
+  const char   *last_name;  /* logs repeat the previous row's values often; a key of @cache */
   gint64        last_id;
 } Dictionary;
 
@@ -89,6 +93,10 @@ struct _WmEventWriter
   gint64        events_rowid_before;
   gint64        imports_id_before;
   FILE         *added_events;    /* WmJourneyEvent per event, for the journey cache; NULL if unavailable */
+  WmJourneyEvent kept[KEPT_EVENTS]; /* not yet in added_events */
+  guint         n_kept;
+  guint32       max_channel;     /* largest ids in added_events */
+  guint32       max_property_set;
 
   /* Owned by the caller's thread. */
   Batch        *filling;
@@ -116,7 +124,7 @@ dictionary_init (Dictionary  *dict,
   g_autofree char *select = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", table, column);
 
   dict->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  dict->last_name = g_string_new (NULL);
+  dict->last_name = NULL;
   dict->last_id = -1;
   dict->insert = wm_project_prepare (project, insert, error);
   if (dict->insert == NULL)
@@ -129,8 +137,7 @@ static void
 dictionary_clear (Dictionary *dict)
 {
   g_clear_pointer (&dict->cache, g_hash_table_unref);
-  if (dict->last_name != NULL)
-    g_string_free (g_steal_pointer (&dict->last_name), TRUE);
+  dict->last_name = NULL;
   g_clear_pointer (&dict->insert, sqlite3_finalize);
   g_clear_pointer (&dict->select, sqlite3_finalize);
 }
@@ -141,17 +148,18 @@ dictionary_lookup (WmEventWriter  *self,
                    const char     *name,
                    GError        **error)
 {
-  gpointer cached;
+  gpointer key, cached;
+  char *copy;
   gint64 id = -1;
   int rc;
 
-  if (dict->last_id >= 0 && strcmp (dict->last_name->str, name) == 0)
+  if (dict->last_name != NULL && strcmp (dict->last_name, name) == 0)
     return dict->last_id;
 
-  if (g_hash_table_lookup_extended (dict->cache, name, NULL, &cached))
+  if (g_hash_table_lookup_extended (dict->cache, name, &key, &cached))
     {
       id = GPOINTER_TO_SIZE (cached);
-      g_string_assign (dict->last_name, name);
+      dict->last_name = key;
       dict->last_id = id;
       return id;
     }
@@ -184,8 +192,9 @@ dictionary_lookup (WmEventWriter  *self,
 
   if (g_hash_table_size (dict->cache) >= DICTIONARY_CACHE_LIMIT)
     g_hash_table_remove_all (dict->cache);
-  g_hash_table_insert (dict->cache, g_strdup (name), GSIZE_TO_POINTER ((gsize) id));
-  g_string_assign (dict->last_name, name);
+  copy = g_strdup (name);
+  g_hash_table_insert (dict->cache, copy, GSIZE_TO_POINTER ((gsize) id));
+  dict->last_name = copy;
   dict->last_id = id;
 
   return id;
@@ -235,6 +244,15 @@ query_max (WmProject   *project,
   return TRUE;
 }
 
+static void
+write_kept (WmEventWriter *self)
+{
+  if (self->added_events != NULL && self->n_kept > 0 &&
+      fwrite (self->kept, sizeof self->kept[0], self->n_kept, self->added_events) != self->n_kept)
+    g_clear_pointer (&self->added_events, fclose);
+  self->n_kept = 0;
+}
+
 /* Sets the event aside for the journey cache, which then needs not read
  * the import back; without room for it the cache reads the rows instead. */
 static void
@@ -247,8 +265,11 @@ keep_event (WmEventWriter      *self,
     pending->property_set >= 0 ? (guint32) pending->property_set : 0,
   };
 
-  if (self->added_events != NULL && fwrite (&event, sizeof event, 1, self->added_events) != 1)
-    g_clear_pointer (&self->added_events, fclose);
+  self->max_channel = MAX (self->max_channel, event.channel);
+  self->max_property_set = MAX (self->max_property_set, event.property_set);
+  self->kept[self->n_kept++] = event;
+  if (self->n_kept == KEPT_EVENTS)
+    write_kept (self);
 }
 
 static sqlite3_stmt *
@@ -728,11 +749,12 @@ wm_event_writer_commit (WmEventWriter  *self,
     }
 
   /* In the same transaction: the journeys cache always matches the events. */
+  write_kept (self);
   {
     WmJourneysDelta delta = {
       self->import_id, self->n_events, self->events_rowid_before, self->imports_id_before,
       (const guint32 *) (gconstpointer) self->added->data, self->added->len,
-      self->added_events,
+      self->added_events, self->max_channel, self->max_property_set,
     };
 
     if (!wm_journeys_cache_refresh (self->project, &delta, error))

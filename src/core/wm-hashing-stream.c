@@ -5,11 +5,12 @@
 #include "config.h"
 
 #include "wm-hashing-stream.h"
+#include "wm-sha256.h"
 
 struct _WmHashingStream
 {
   GFilterInputStream  parent_instance;
-  GChecksum          *checksum;
+  WmSha256           *checksum;
   guint64             bytes_read;
 };
 
@@ -28,7 +29,7 @@ wm_hashing_stream_read (GInputStream  *stream,
 
   if (n > 0)
     {
-      g_checksum_update (self->checksum, buffer, n);
+      wm_sha256_update (self->checksum, buffer, n);
       self->bytes_read += n;
     }
 
@@ -40,7 +41,7 @@ wm_hashing_stream_finalize (GObject *object)
 {
   WmHashingStream *self = WM_HASHING_STREAM (object);
 
-  g_clear_pointer (&self->checksum, g_checksum_free);
+  g_clear_pointer (&self->checksum, wm_sha256_free);
 
   G_OBJECT_CLASS (wm_hashing_stream_parent_class)->finalize (object);
 }
@@ -58,7 +59,7 @@ wm_hashing_stream_class_init (WmHashingStreamClass *klass)
 static void
 wm_hashing_stream_init (WmHashingStream *self)
 {
-  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  self->checksum = wm_sha256_new ();
 }
 
 GInputStream *
@@ -76,7 +77,5 @@ wm_hashing_stream_get_bytes_read (WmHashingStream *self)
 char *
 wm_hashing_stream_get_sha256 (WmHashingStream *self)
 {
-  g_autoptr(GChecksum) copy = g_checksum_copy (self->checksum);
-
-  return g_strdup (g_checksum_get_string (copy));
+  return wm_sha256_get_string (self->checksum);
 }

@@ -9,6 +9,7 @@
 
 #include "wm-error.h"
 #include "wm-import-private.h"
+#include "wm-sha256.h"
 #include "wm-timestamp.h"
 
 #define PROGRESS_EVERY_ROWS 8192
@@ -428,7 +429,8 @@ check_duplicate_file (WmProject   *project,
                                                      "SELECT 1 FROM imports WHERE size = ? AND sha256 IS NOT NULL LIMIT 1",
                                                      error);
   g_autoptr(GFileInputStream) input = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(WmSha256) checksum = NULL;
+  g_autofree char *sha256 = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *when = NULL;
   g_autofree guchar *buffer = NULL;
@@ -445,14 +447,15 @@ check_duplicate_file (WmProject   *project,
   if (input == NULL)
     return FALSE;
 
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  checksum = wm_sha256_new ();
   buffer = g_malloc (256 * 1024);
   while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, 256 * 1024, NULL, error)) > 0)
-    g_checksum_update (checksum, buffer, n);
+    wm_sha256_update (checksum, buffer, n);
   if (n < 0)
     return FALSE;
 
-  if (find_previous_import (project, g_checksum_get_string (checksum), &when, &local_error))
+  sha256 = wm_sha256_get_string (checksum);
+  if (find_previous_import (project, sha256, &when, &local_error))
     {
       set_already_imported (name, when, error);
       return FALSE;

@@ -31,14 +31,21 @@
 #define MAX_BLOB_BYTES G_GUINT64_CONSTANT (900000000)
 #define CANCEL_EVERY_ROWS (1 << 20)
 
-/* Recreated on every write, so an older layout never lingers. */
-static const char create_table[] =
-  "DROP TABLE IF EXISTS journey_cache;"
-  "DROP TABLE IF EXISTS journey_cache_data;"
-  "CREATE TABLE journey_cache (id INTEGER PRIMARY KEY CHECK (id = 1),"
+/* The tables and their columns, in order.  The rows are replaced in
+ * place, never the tables: an import writes the cache inside its own
+ * transaction, where DROP TABLE fails ("database table is locked") while
+ * any other statement of the connection is still reading. */
+static const char create_tables[] =
+  "CREATE TABLE IF NOT EXISTS journey_cache (id INTEGER PRIMARY KEY CHECK (id = 1),"
   " format INTEGER NOT NULL, events_rowid INTEGER NOT NULL, imports_id INTEGER NOT NULL,"
   " customers INTEGER NOT NULL, events INTEGER NOT NULL);"
-  "CREATE TABLE journey_cache_data (part INTEGER PRIMARY KEY, data BLOB NOT NULL);";
+  "CREATE TABLE IF NOT EXISTS journey_cache_data (part INTEGER PRIMARY KEY, data BLOB NOT NULL);";
+static const char cache_columns[] = "id,format,events_rowid,imports_id,customers,events";
+static const char data_columns[] = "part,data";
+/* Only for the tables of an older layout. */
+static const char drop_tables[] =
+  "DROP TABLE IF EXISTS journey_cache;"
+  "DROP TABLE IF EXISTS journey_cache_data;";
 
 /* The parts of journey_cache_data, by rowid. */
 enum { PART_CUSTOMER, PART_OFFSETS, PART_TS, PART_TOUCHPOINT, PART_CHANNEL, PART_PROPERTY_SET, N_PARTS };
@@ -123,16 +130,22 @@ wide_ids (WmIds *ids)
   return ids->data;
 }
 
+static guint width_for (guint32 largest);
 static guint id_width (const guint32 *ids, guint64 n);
 static gpointer narrow_ids (const guint32 *ids, guint64 n, guint width);
 
+/* Narrows ids built 4 bytes wide; ids built narrow stay as they are. */
 static void
 narrow_in_place (WmIds   *ids,
                  guint64  n)
 {
-  guint width = id_width (ids->data, n);
-  gpointer narrow = narrow_ids (ids->data, n, width);
+  guint width;
+  gpointer narrow;
 
+  if (ids->width != 4)
+    return;
+  width = id_width (ids->data, n);
+  narrow = narrow_ids (ids->data, n, width);
   if (narrow != NULL)
     {
       g_free (ids->data);
@@ -184,19 +197,26 @@ sort_customer (WmJourneyColumns *columns,
     {
       ts[i] = columns->ts[order[i]];
       touchpoint[i] = columns->touchpoint[order[i]];
-      channel[i] = wide_ids (&columns->channel)[order[i]];
-      property_set[i] = wide_ids (&columns->property_set)[order[i]];
+      channel[i] = wm_ids_get (&columns->channel, order[i]);
+      property_set[i] = wm_ids_get (&columns->property_set, order[i]);
     }
   memcpy (columns->ts + first, ts, n * sizeof (gint64));
   memcpy (columns->touchpoint + first, touchpoint, n * sizeof (guint32));
-  memcpy (wide_ids (&columns->channel) + first, channel, n * sizeof (guint32));
-  memcpy (wide_ids (&columns->property_set) + first, property_set, n * sizeof (guint32));
+  for (guint32 i = 0; i < n; i++)
+    {
+      wm_ids_set (&columns->channel, first + i, channel[i]);
+      wm_ids_set (&columns->property_set, first + i, property_set[i]);
+    }
 }
 
+/* Channel and property set ids in @channel_width and @property_set_width
+ * bytes each. */
 static void
 allocate (WmJourneyColumns *columns,
           guint64           n_customers,
-          guint64           n_events)
+          guint64           n_events,
+          guint             channel_width,
+          guint             property_set_width)
 {
   columns->n_customers = n_customers;
   columns->n_events = n_events;
@@ -204,8 +224,8 @@ allocate (WmJourneyColumns *columns,
   columns->offsets = g_new (guint32, n_customers + 1);
   columns->ts = g_new (gint64, MAX (n_events, 1));
   columns->touchpoint = g_new (guint32, MAX (n_events, 1));
-  columns->channel = (WmIds) { g_new (guint32, MAX (n_events, 1)), 4 };
-  columns->property_set = (WmIds) { g_new (guint32, MAX (n_events, 1)), 4 };
+  columns->channel = (WmIds) { g_malloc (MAX (n_events, 1) * channel_width), channel_width };
+  columns->property_set = (WmIds) { g_malloc (MAX (n_events, 1) * property_set_width), property_set_width };
 }
 
 /* From events per customer id (@cursor, 1 … max_customer), allocates
@@ -215,7 +235,9 @@ static void
 lay_out (WmJourneyColumns *columns,
          guint32          *cursor,
          gint64            max_customer,
-         guint64           n_events)
+         guint64           n_events,
+         guint             channel_width,
+         guint             property_set_width)
 {
   guint64 n_customers = 0;
   guint64 index = 0;
@@ -224,7 +246,7 @@ lay_out (WmJourneyColumns *columns,
   for (gint64 c = 1; c <= max_customer; c++)
     n_customers += cursor[c] > 0;
 
-  allocate (columns, n_customers, n_events);
+  allocate (columns, n_customers, n_events, channel_width, property_set_width);
   for (gint64 c = 1; c <= max_customer; c++)
     if (cursor[c] > 0)
       {
@@ -319,8 +341,8 @@ place_events (FILE             *file,
         cursor[event->customer]++;
         columns->ts[at] = event->ts;
         columns->touchpoint[at] = event->touchpoint;
-        wide_ids (&columns->channel)[at] = event->channel;
-        wide_ids (&columns->property_set)[at] = event->property_set;
+        wm_ids_set (&columns->channel, at, event->channel);
+        wm_ids_set (&columns->property_set, at, event->property_set);
         rows++;
       }
 
@@ -328,7 +350,7 @@ place_events (FILE             *file,
 }
 
 /* Sorts each customer's events, then narrows the channel and property
- * set ids: the columns are complete. */
+ * set ids built wide: the columns are complete. */
 static void
 finish (WmJourneyColumns *columns)
 {
@@ -383,7 +405,7 @@ wm_journeys_cache_build (WmProject         *project,
   if (wm_journeys_check_cancelled (cancellable, error))
     return FALSE;
 
-  lay_out (columns, cursor, max_customer, n_events);
+  lay_out (columns, cursor, max_customer, n_events, 4, 4);
 
   scan = wm_project_prepare (project,
                              "SELECT customer, ts, touchpoint, channel, property_set FROM events",
@@ -412,6 +434,8 @@ merge_import (WmProject              *project,
   g_autofree guint32 *cursor = NULL;
   gint64 max_customer = 0;
   guint64 n_events = old->n_events + delta->n_added;
+  guint32 max_channel = delta->max_channel;
+  guint32 max_property_set = delta->max_property_set;
 
   memset (columns, 0, sizeof *columns);
 
@@ -434,7 +458,15 @@ merge_import (WmProject              *project,
   for (guint64 id = 0; id < MIN (delta->n_added_ids, (guint64) max_customer + 1); id++)
     cursor[id] += delta->added[id];
 
-  lay_out (columns, cursor, max_customer, n_events);
+  /* Channels and property sets go straight into the width the largest
+   * id needs: the merged columns never take 4 bytes per id. */
+  for (guint64 e = 0; e < old->n_events; e++)
+    {
+      max_channel = MAX (max_channel, wm_ids_get (&old->channel, e));
+      max_property_set = MAX (max_property_set, wm_ids_get (&old->property_set, e));
+    }
+  lay_out (columns, cursor, max_customer, n_events,
+           width_for (max_channel), width_for (max_property_set));
 
   /* The old events first: they were stored earlier, so equal times keep
    * their stored order. */
@@ -448,8 +480,8 @@ merge_import (WmProject              *project,
       memcpy (columns->touchpoint + at, old->touchpoint + first, n * sizeof (guint32));
       for (guint32 i = 0; i < n; i++)
         {
-          wide_ids (&columns->channel)[at + i] = wm_ids_get (&old->channel, first + i);
-          wide_ids (&columns->property_set)[at + i] = wm_ids_get (&old->property_set, first + i);
+          wm_ids_set (&columns->channel, at + i, wm_ids_get (&old->channel, first + i));
+          wm_ids_set (&columns->property_set, at + i, wm_ids_get (&old->property_set, first + i));
         }
       cursor[old->customer_ids[c]] += n;
     }
@@ -515,6 +547,13 @@ is_id_part (guint part)
   return part == PART_TOUCHPOINT || part == PART_CHANNEL || part == PART_PROPERTY_SET;
 }
 
+/* Bytes per id for ids up to @largest. */
+static guint
+width_for (guint32 largest)
+{
+  return largest <= G_MAXUINT8 ? 1 : largest <= G_MAXUINT16 ? 2 : 4;
+}
+
 /* Bytes per id that the largest of @ids needs. */
 static guint
 id_width (const guint32 *ids,
@@ -525,7 +564,7 @@ id_width (const guint32 *ids,
   for (guint64 i = 0; i < n; i++)
     largest = MAX (largest, ids[i]);
 
-  return largest <= G_MAXUINT8 ? 1 : largest <= G_MAXUINT16 ? 2 : 4;
+  return width_for (largest);
 }
 
 /* @ids in @width bytes each (a new buffer; NULL when @width is 4). */
@@ -667,7 +706,7 @@ read_tagged (WmProject         *project,
       sqlite3_column_int64 (stmt, 3) > G_MAXUINT32)
     return FALSE;
 
-  allocate (columns, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+  allocate (columns, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), 4, 4);
   sqlite3_reset (stmt);
 
   column_parts (columns, buffers, sizes);
@@ -733,10 +772,79 @@ wm_journeys_cache_read (WmProject         *project,
   return read_tagged (project, columns, events_rowid, imports_id, error);
 }
 
-gboolean
-wm_journeys_cache_write (WmProject               *project,
-                         const WmJourneyColumns  *columns,
-                         GError                 **error)
+/* *matches = whether @table has exactly @columns (comma-separated, in
+ * order); a missing table matches, CREATE TABLE IF NOT EXISTS makes it. */
+static gboolean
+table_matches (WmProject   *project,
+               const char  *table,
+               const char  *columns,
+               gboolean    *matches,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    wm_project_prepare (project, "SELECT name FROM pragma_table_info(?) ORDER BY cid", error);
+  g_autoptr(GString) found = g_string_new (NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (found, "%s%s", found->len > 0 ? "," : "",
+                            (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      wm_project_set_sqlite_error (project, rc, "journeys", error);
+      return FALSE;
+    }
+
+  *matches = found->len == 0 || g_str_equal (found->str, columns);
+  return TRUE;
+}
+
+static gboolean
+step_done (WmProject     *project,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wm_project_set_sqlite_error (project, rc, "journeys", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Empty tables of the current layout, ready for a cache's rows. */
+static gboolean
+clear_tables (WmProject  *project,
+              GError    **error)
+{
+  gboolean cache_matches = FALSE;
+  gboolean data_matches = FALSE;
+
+  if (!table_matches (project, "journey_cache", cache_columns, &cache_matches, error) ||
+      !table_matches (project, "journey_cache_data", data_columns, &data_matches, error))
+    return FALSE;
+  if ((!cache_matches || !data_matches) && !wm_project_exec (project, drop_tables, error))
+    return FALSE;
+
+  return wm_project_exec (project, create_tables, error) &&
+         wm_project_exec (project,
+                          "DELETE FROM journey_cache;"
+                          "DELETE FROM journey_cache_data;",
+                          error);
+}
+
+/* Writes the rows of @columns into the empty tables. */
+static gboolean
+write_rows (WmProject               *project,
+            const WmJourneyColumns  *columns,
+            GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) part = NULL;
@@ -744,10 +852,6 @@ wm_journeys_cache_write (WmProject               *project,
   gint64 events_rowid, imports_id;
   guint64 sizes[N_PARTS];
   gpointer buffers[N_PARTS];
-  int rc;
-
-  if (!wm_project_exec (project, create_table, error))
-    return FALSE;
 
   column_parts (columns, buffers, sizes);
   for (guint i = 0; i < N_PARTS; i++)
@@ -770,18 +874,15 @@ wm_journeys_cache_write (WmProject               *project,
   sqlite3_bind_int64 (stmt, 3, imports_id);
   sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) columns->n_customers);
   sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) columns->n_events);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wm_project_set_sqlite_error (project, rc, "journeys", error);
-      return FALSE;
-    }
+  if (!step_done (project, stmt, error))
+    return FALSE;
 
   /* A zeroblob row, then the bytes written straight into its pages. */
   for (guint i = 0; i < N_PARTS; i++)
     {
       sqlite3_blob *blob = NULL;
       g_autofree gpointer narrow = NULL;
+      int rc;
 
       if (i == PART_TOUCHPOINT)
         {
@@ -796,10 +897,9 @@ wm_journeys_cache_write (WmProject               *project,
         }
       sqlite3_bind_int (part, 1, i);
       sqlite3_bind_zeroblob64 (part, 2, sizes[i]);
-      rc = sqlite3_step (part);
-      sqlite3_reset (part);
-      if (rc == SQLITE_DONE)
-        rc = sqlite3_blob_open (db, "main", "journey_cache_data", "data", i, 1, &blob);
+      if (!step_done (project, part, error))
+        return FALSE;
+      rc = sqlite3_blob_open (db, "main", "journey_cache_data", "data", i, 1, &blob);
       if (rc == SQLITE_OK && sizes[i] > 0)
         rc = sqlite3_blob_write (blob, buffers[i], (int) sizes[i], 0);
       sqlite3_blob_close (blob);
@@ -811,6 +911,24 @@ wm_journeys_cache_write (WmProject               *project,
     }
 
   return TRUE;
+}
+
+gboolean
+wm_journeys_cache_write (WmProject               *project,
+                         const WmJourneyColumns  *columns,
+                         GError                 **error)
+{
+  /* All or nothing, inside an import's transaction or on its own. */
+  if (!wm_project_exec (project, "SAVEPOINT journey_cache_write", error))
+    return FALSE;
+
+  if (clear_tables (project, error) && write_rows (project, columns, error))
+    return wm_project_exec (project, "RELEASE journey_cache_write", error);
+
+  sqlite3_exec (wm_project_get_db (project),
+                "ROLLBACK TO journey_cache_write; RELEASE journey_cache_write",
+                NULL, NULL, NULL);
+  return FALSE;
 }
 
 gboolean
@@ -860,7 +978,7 @@ wm_journeys_cache_refresh (WmProject              *project,
       read_tagged (project, &old, delta->events_rowid_before, delta->imports_id_before, &local_error))
     {
       if (old.offsets == NULL)
-        allocate (&old, 0, 0);
+        allocate (&old, 0, 0, 4, 4);
       merged = merge_import (project, &old, delta, &columns, &local_error);
       wm_journey_columns_clear (&old);
     }

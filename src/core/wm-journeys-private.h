@@ -39,6 +39,24 @@ wm_ids_get (const WmIds *ids,
     }
 }
 
+static inline void
+wm_ids_set (WmIds   *ids,
+            guint64  i,
+            guint32  value)
+{
+  switch (ids->width)
+    {
+    case 1:
+      ((guint8 *) ids->data)[i] = (guint8) value;
+      break;
+    case 2:
+      ((guint16 *) ids->data)[i] = (guint16) value;
+      break;
+    default:
+      ((guint32 *) ids->data)[i] = value;
+    }
+}
+
 typedef struct
 {
   guint64  n_customers;
@@ -100,6 +118,8 @@ typedef struct
   guint64        n_added_ids;           /* length of @added */
   FILE          *added_events;          /* the events added as WmJourneyEvent, or NULL:
                                          * then every event is read again */
+  guint32        max_channel;           /* largest channel id among them */
+  guint32        max_property_set;      /* largest property set id among them */
 } WmJourneysDelta;
 
 /* An event as an import hands it to the cache. */
