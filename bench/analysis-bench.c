@@ -14,45 +14,9 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-#include <time.h>
 
+#include "wm-bench-clock.h"
 #include "wm-analysis.h"
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 static void
 report (const char *name,
@@ -60,9 +24,9 @@ report (const char *name,
         double     *cpu,
         int         runs)
 {
-  double middle = median (times, runs);
+  double middle = wm_bench_median (times, runs);
 
-  g_print ("%-8s %8.1f %8.1f %8.1f\n", name, middle, times[0], median (cpu, runs));
+  g_print ("%-8s %8.1f %8.1f %8.1f\n", name, middle, times[0], wm_bench_median (cpu, runs));
 }
 
 int
@@ -105,14 +69,14 @@ main (int   argc,
     }
 
   g_print ("%-8s %8s %8s %8s\n", "ms", "median", "min", "cpu");
-  start = now_ms ();
+  start = wm_bench_wall_ms ();
   journeys = wm_journeys_load (project, NULL, NULL, NULL, &error);
   if (journeys == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print ("%-8s %8.1f\n", "load", now_ms () - start);
+  g_print ("%-8s %8.1f\n", "load", wm_bench_wall_ms () - start);
 
   wm_funnel_query_add_step (funnel, notice);
   wm_funnel_query_add_step (funnel, login);
@@ -127,11 +91,11 @@ main (int   argc,
     {
       g_autoptr(WmFunnelResult) result = NULL;
 
-      start = now_ms ();
-      start_cpu = cpu_ms ();
+      start = wm_bench_wall_ms ();
+      start_cpu = wm_bench_process_ms ();
       result = wm_funnel_query_run (funnel, journeys, NULL, NULL, NULL, &error);
-      times[i] = now_ms () - start;
-      cpu[i] = cpu_ms () - start_cpu;
+      times[i] = wm_bench_wall_ms () - start;
+      cpu[i] = wm_bench_process_ms () - start_cpu;
       g_assert_no_error (error);
       if (counted == NULL)
         counted = g_steal_pointer (&result);
@@ -142,11 +106,11 @@ main (int   argc,
     {
       g_autoptr(WmFlowGraph) graph = NULL;
 
-      start = now_ms ();
-      start_cpu = cpu_ms ();
+      start = wm_bench_wall_ms ();
+      start_cpu = wm_bench_process_ms ();
       graph = wm_flow_query_run (flow, journeys, NULL, NULL, NULL, &error);
-      times[i] = now_ms () - start;
-      cpu[i] = cpu_ms () - start_cpu;
+      times[i] = wm_bench_wall_ms () - start;
+      cpu[i] = wm_bench_process_ms () - start_cpu;
       g_assert_no_error (error);
     }
   report ("flow", times, cpu, runs);
@@ -155,11 +119,11 @@ main (int   argc,
     {
       g_autoptr(WmLeakageResult) result = NULL;
 
-      start = now_ms ();
-      start_cpu = cpu_ms ();
+      start = wm_bench_wall_ms ();
+      start_cpu = wm_bench_process_ms ();
       result = wm_leakage_run (journeys, "Payment completed", 30 * 86400, NULL, NULL, NULL, &error);
-      times[i] = now_ms () - start;
-      cpu[i] = cpu_ms () - start_cpu;
+      times[i] = wm_bench_wall_ms () - start;
+      cpu[i] = wm_bench_process_ms () - start_cpu;
       g_assert_no_error (error);
     }
   report ("leakage", times, cpu, runs);

@@ -14,8 +14,8 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "wm-bench-clock.h"
 #include "wm-map-canvas-private.h"
 
 #define N_STAGES     20
@@ -24,41 +24,6 @@
 #define N_CONNECTORS 600
 #define WIDTH        1600
 #define HEIGHT       1000
-
-static double
-wall_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 static WmJourneyMap *
 big_map (void)
@@ -145,15 +110,15 @@ measure (const char  *name,
 
       if (prepare != NULL && !timed_prepare)
         prepare (canvas, i);
-      c = cpu_ms ();
-      w = wall_ms ();
+      c = wm_bench_thread_ms ();
+      w = wm_bench_wall_ms ();
       if (prepare != NULL && timed_prepare)
         prepare (canvas, i);
       frame (canvas, renderer);
-      cpu[i] = cpu_ms () - c;
-      wall[i] = wall_ms () - w;
+      cpu[i] = wm_bench_thread_ms () - c;
+      wall[i] = wm_bench_wall_ms () - w;
     }
-  g_print ("%-44s %8.2f ms %8.2f ms\n", name, median (cpu, runs), median (wall, runs));
+  g_print ("%-44s %8.2f ms %8.2f ms\n", name, wm_bench_median (cpu, runs), wm_bench_median (wall, runs));
 }
 
 static void
@@ -273,20 +238,20 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (layout_times); i++)
     {
-      t0 = cpu_ms ();
+      t0 = wm_bench_thread_ms ();
       wm_map_layout_free (wm_map_layout_new (map, canvas->theme));
-      layout_times[i] = cpu_ms () - t0;
+      layout_times[i] = wm_bench_thread_ms () - t0;
     }
-  g_print ("%-44s %8.2f ms\n", "layout (after any edit)", median (layout_times, G_N_ELEMENTS (layout_times)));
+  g_print ("%-44s %8.2f ms\n", "layout (after any edit)", wm_bench_median (layout_times, G_N_ELEMENTS (layout_times)));
   /* Panning moves the cards' accessible children too. */
   for (guint i = 0; i < G_N_ELEMENTS (layout_times); i++)
     {
       wm_map_canvas_pan (canvas, i % 2 ? 7 : -7, 0);
-      t0 = cpu_ms ();
+      t0 = wm_bench_thread_ms ();
       wm_map_canvas_allocate_proxies (canvas);
-      layout_times[i] = cpu_ms () - t0;
+      layout_times[i] = wm_bench_thread_ms () - t0;
     }
-  g_print ("%-44s %8.2f ms\n", "allocation of the 500 card children", median (layout_times, G_N_ELEMENTS (layout_times)));
+  g_print ("%-44s %8.2f ms\n", "allocation of the 500 card children", wm_bench_median (layout_times, G_N_ELEMENTS (layout_times)));
 
   /* The whole map in view (fitted), then at zoom 1. */
   for (guint pass = 0; pass < 2; pass++)

@@ -10,9 +10,8 @@
 
 #include <cairo.h>
 #include <json-glib/json-glib.h>
-#include <stdlib.h>
-#include <time.h>
 
+#include "wm-bench-clock.h"
 #include "wm-chart-fixtures.h"
 #include "wm-chart-pango.h"
 #include "wm-sankey-json.h"
@@ -39,44 +38,6 @@ static const Case cases[] = {
   { "30n-80l-s5", 5, 5, 30, 80 },
   { "100n-400l-s6", 6, 8, 100, 400 },
 };
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* CPU time of this thread: what an idle machine's wall clock would show
- * when other work shares the cores. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-static double
-median (double *samples,
-        guint   n)
-{
-  qsort (samples, n, sizeof (double), compare_double);
-  return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
-}
 
 static JsonObject *
 graph_json (const WmFlowGraph *graph)
@@ -158,12 +119,12 @@ main (int   argc,
           double t0, c0;
 
           cr = cairo_create (surface);
-          t0 = now_ms ();
-          c0 = cpu_ms ();
+          t0 = wm_bench_wall_ms ();
+          c0 = wm_bench_thread_ms ();
           wm_sankey_render (cr, graph, WIDTH, HEIGHT, theme, bc->name, NULL);
           cairo_surface_flush (surface);
-          total[r] = now_ms () - t0;
-          total_cpu[r] = cpu_ms () - c0;
+          total[r] = wm_bench_wall_ms () - t0;
+          total_cpu[r] = wm_bench_thread_ms () - c0;
           cairo_destroy (cr);
         }
 
@@ -177,11 +138,11 @@ main (int   argc,
         wm_sankey_renderer_options (&options, theme, pango, area.height);
         for (int r = 0; r < runs; r++)
           {
-            double t0 = now_ms ();
+            double t0 = wm_bench_wall_ms ();
 
             g_clear_pointer (&layout, wm_sankey_layout_free);
             layout = wm_sankey_layout_new (graph, &area, &options);
-            layout_only[r] = now_ms () - t0;
+            layout_only[r] = wm_bench_wall_ms () - t0;
           }
         json_object_set_double_member (ours, "x0", area.x);
         json_object_set_double_member (ours, "y0", area.y);
@@ -192,9 +153,9 @@ main (int   argc,
 
       wm_sankey_layout_add_json (layout, graph, root, WIDTH, HEIGHT);
       json_object_set_string_member (ours, "name", bc->name);
-      json_object_set_double_member (ours, "render_ms", median (total, runs));
-      json_object_set_double_member (ours, "render_cpu_ms", median (total_cpu, runs));
-      json_object_set_double_member (ours, "layout_ms", median (layout_only, runs));
+      json_object_set_double_member (ours, "render_ms", wm_bench_median (total, runs));
+      json_object_set_double_member (ours, "render_cpu_ms", wm_bench_median (total_cpu, runs));
+      json_object_set_double_member (ours, "layout_ms", wm_bench_median (layout_only, runs));
       json_object_set_double_member (ours, "crossings", wm_sankey_layout_crossings (layout, graph));
       json_object_set_double_member (ours, "node_width", options.node_width);
       json_object_set_double_member (ours, "node_padding", options.node_padding);
