@@ -14,6 +14,7 @@
 #include "wm-query-runner.h"
 #include "wm-saved-analysis.h"
 #include "wm-saved-list.h"
+#include "wm-format.h"
 
 /* Edits in quick succession (typing a property name, several moves) run
  * the funnel once. */
@@ -124,8 +125,8 @@ drop_summary (const WmFunnelResult *result)
   step = &result->steps[k];
   from = join_step ((const char * const *) result->steps[k - 1].touchpoints);
   to = join_step ((const char * const *) step->touchpoints);
-  count = wm_chart_format_count (step->dropped);
-  share = wm_chart_format_share (result->steps[k - 1].customers > 0 ?
+  count = wm_format_count_compact (step->dropped);
+  share = wm_format_share (result->steps[k - 1].customers > 0 ?
                                  (double) step->dropped / result->steps[k - 1].customers : 0.0);
 
   /* Translators: the funnel's summary: "Biggest drop: IVR menu → Payment completed, 450 customers (78%)" */

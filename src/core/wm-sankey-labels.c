@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "wm-sankey-layout-private.h"
+#include "wm-format.h"
 
 #define LANE_SPACING 2.0
 
@@ -22,13 +23,13 @@ wm_sankey_label_value_text (const WmFlowGraph *graph,
                             guint              node)
 {
   guint64 customers = graph->nodes[node].customers;
-  g_autofree char *count = wm_chart_format_count (customers);
+  g_autofree char *count = wm_format_count_compact (customers);
   g_autofree char *share = NULL;
 
   if (graph->start_customers == 0)
     return g_steal_pointer (&count);
 
-  share = wm_chart_format_share ((double) customers / graph->start_customers);
+  share = wm_format_share ((double) customers / graph->start_customers);
   return g_strdup_printf ("%s · %s", count, share);
 }
 
