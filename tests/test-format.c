@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 
@@ -90,6 +91,44 @@ test_other_locale (void)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* In Chinese, with the catalogue the build compiled from po/zh_CN.po:
+ * grouped by commas, compact counts in myriads, "41%" without a space. */
+static void
+test_chinese (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (po_dir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("zh_CN.UTF-8 is not available");
+      return;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  check (wm_format_count (12480), "12,480");
+  check (wm_format_count_compact (9999), "9,999");
+  check (wm_format_count_compact (12480), "1.2万");
+  check (wm_format_count_compact (50000), "5.0万");
+  check (wm_format_count_compact (99950), "10万");
+  check (wm_format_count_compact (12500000), "1250万");
+  check (wm_format_count_compact (99995000), "1.0亿");
+  check (wm_format_count_compact (G_GUINT64_CONSTANT (12500000000)), "125亿");
+  check (wm_format_percent (0.41, 0), "41%");
+  check (wm_format_share (0.095), "9.5%");
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, saved);
+}
+
 static void
 test_datetime (void)
 {
@@ -110,6 +149,7 @@ main (int    argc,
   g_test_add_func ("/format/count-compact", test_count_compact);
   g_test_add_func ("/format/percent", test_percent);
   g_test_add_func ("/format/other-locale", test_other_locale);
+  g_test_add_func ("/format/chinese", test_chinese);
   g_test_add_func ("/format/datetime", test_datetime);
 
   return g_test_run ();

@@ -41,7 +41,7 @@ wm_flow_describe_node (const WmFlowGraph *graph,
   n = &graph->nodes[node];
   customers = format_customers (n->customers);
   share = wm_format_share (share_of_start (graph, n->customers));
-  text = g_string_new (n->touchpoint);
+  text = g_string_new (wm_flow_graph_node_name (graph, node));
   /* Translators: "3,100,000 customers · 25% of start" */
   g_string_append_printf (text, _("\n%s · %s of start"), customers, share);
   if (n->channel != NULL && n->channel[0] != '\0')
@@ -71,8 +71,8 @@ wm_flow_describe_link (const WmFlowGraph *graph,
                                        "%s → %s: %s customer (%s of start)",
                                        "%s → %s: %s customers (%s of start)",
                                        l->customers),
-                          graph->nodes[l->source].touchpoint,
-                          graph->nodes[l->target].touchpoint,
+                          wm_flow_graph_node_name (graph, l->source),
+                          wm_flow_graph_node_name (graph, l->target),
                           count, share);
 }
 
@@ -120,7 +120,8 @@ wm_flow_describe_summary (const WmFlowGraph *graph,
       g_autofree char *link = wm_flow_describe_link (graph, order[k]);
 
       g_string_append (text, link);
-      g_string_append (text, k + 1 < n_flows ? "; " : ".");
+      /* Translators: between the biggest flows, and after the last one */
+      g_string_append (text, k + 1 < n_flows ? C_("list of flows", "; ") : C_("list of flows", "."));
     }
 
   return g_string_free (text, FALSE);

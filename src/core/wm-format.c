@@ -41,11 +41,11 @@ wm_format_count (guint64 count)
   return g_string_free (text, FALSE);
 }
 
-char *
-wm_format_count_compact (guint64 count)
+/* In thousands, millions and billions. The thresholds are where rounding
+ * reaches the next unit: 999 999 is "1.0M", not "1000K". */
+static char *
+compact_in_thousands (guint64 count)
 {
-  /* printf takes the decimal point from LC_NUMERIC. The thresholds are
-   * where rounding reaches the next unit: 999 999 is "1.0M", not "1000K". */
   if (count >= 999500000)
     /* Translators: a compact count in billions, e.g. "1.2B" */
     return g_strdup_printf (_("%.1fB"), count / 1e9);
@@ -55,11 +55,48 @@ wm_format_count_compact (guint64 count)
   if (count >= 999500)
     /* Translators: a compact count in millions, e.g. "12.5M" */
     return g_strdup_printf (_("%.1fM"), count / 1e6);
-  if (count >= 10000)
-    /* Translators: a compact count in thousands, e.g. "250K" */
-    return g_strdup_printf (_("%.0fK"), count / 1e3);
 
-  return wm_format_count (count);
+  /* Translators: a compact count in thousands, e.g. "250K" */
+  return g_strdup_printf (_("%.0fK"), count / 1e3);
+}
+
+/* In myriads (10 000) and hundred millions, as Chinese, Japanese and
+ * Korean count: 12 500 000 is 1250 myriads ("1250万"). */
+static char *
+compact_in_myriads (guint64 count)
+{
+  if (count >= G_GUINT64_CONSTANT (9995000000))
+    /* Translators: only for languages that count in myriads (see
+     * "compact count units"): a count in hundred millions, e.g. "125亿" */
+    return g_strdup_printf (_("%.0f×10⁸"), count / 1e8);
+  if (count >= 99995000)
+    /* Translators: only for languages that count in myriads: a count in
+     * hundred millions, e.g. "1.2亿" */
+    return g_strdup_printf (_("%.1f×10⁸"), count / 1e8);
+  if (count >= 99950)
+    /* Translators: only for languages that count in myriads: a count in
+     * myriads (ten thousands), e.g. "1250万" */
+    return g_strdup_printf (_("%.0f×10⁴"), count / 1e4);
+
+  /* Translators: only for languages that count in myriads: a count in
+   * myriads (ten thousands), e.g. "1.2万" */
+  return g_strdup_printf (_("%.1f×10⁴"), count / 1e4);
+}
+
+char *
+wm_format_count_compact (guint64 count)
+{
+  /* Translators: how compact counts are written: "thousands" ("12.5M",
+   * "250K") or "myriads" (units of 10 000 and 10^8, "1250万"). Translate
+   * as one of these two words, untranslated. */
+  const char *units = C_("compact count units", "thousands");
+
+  if (count < 10000)
+    return wm_format_count (count);
+  /* printf takes the decimal point from LC_NUMERIC. */
+  if (g_str_equal (units, "myriads"))
+    return compact_in_myriads (count);
+  return compact_in_thousands (count);
 }
 
 char *

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * NO-BREAK SPACE when the locale has none (C, C.UTF-8). */
 char *wm_format_count          (guint64    count);
 /* "50K", "12.5M", "1.2B" (translatable suffixes, the locale's decimal
- * point); below 10 000 the full form of wm_format_count(). */
+ * point), or in myriads where the translation says so ("5万", "1250万",
+ * "1.2亿"); below 10 000 the full form of wm_format_count(). */
 char *wm_format_count_compact  (guint64    count);
 /* @share in [0, 1] as a percentage with @decimals digits after the
  * locale's decimal point, through the translatable "%s %%" (a U+202F
