@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "wm-chart-text.h"
 #include "wm-flow-leakage.h"
 #include "wm-format.h"
 

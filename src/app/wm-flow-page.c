@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-chart-text.h"
 #include "wm-demo.h"
 #include "wm-error.h"
 #include "wm-flow-page.h"

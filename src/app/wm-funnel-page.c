@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-chart-text.h"
 #include "wm-error.h"
 #include "wm-funnel-page.h"
 #include "wm-page-controls.h"

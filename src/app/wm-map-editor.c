@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-chart-text.h"
 #include "wm-error.h"
 #include "wm-map-editor-private.h"
 #include "wm-map-json.h"

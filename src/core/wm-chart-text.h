@@ -1,4 +1,4 @@
-/* wm-chart-text.h: text measurement for chart layouts, and number wording
+/* wm-chart-text.h: text measurement for chart layouts, and durations
  *
  * Layouts stay free of cairo and Pango: they measure through a callback.
  * The renderers pass a Pango measurer; tests may pass the estimate.
