@@ -16,13 +16,13 @@ test_flow (void)
   g_autofree char *link = wm_flow_describe_link (graph, 9);
   g_autofree char *summary = wm_flow_describe_summary (graph, 2);
 
-  g_assert_cmpstr (ivr, ==, "IVR menu\n3100000 customers · 25% of start\nChannel: ivr");
-  g_assert_cmpstr (exit, ==, "Exit\n1000000 customers · 8.0% of start");
-  g_assert_cmpstr (link, ==, "IVR menu → Agent requested: 1860000 customers (15% of start)");
+  g_assert_cmpstr (ivr, ==, "IVR menu\n3\u00A0100\u00A0000 customers · 25\u202F% of start\nChannel: ivr");
+  g_assert_cmpstr (exit, ==, "Exit\n1\u00A0000\u00A0000 customers · 8.0\u202F% of start");
+  g_assert_cmpstr (link, ==, "IVR menu → Agent requested: 1\u00A0860\u00A0000 customers (15\u202F% of start)");
   g_assert_cmpstr (summary, ==,
-                   "Flow of 12500000 customers over 5 steps. Biggest flows: "
-                   "Payment completed → 收据已发送: 5200000 customers (42% of start); "
-                   "Payment notice → App login: 5000000 customers (40% of start).");
+                   "Flow of 12\u00A0500\u00A0000 customers over 5 steps. Biggest flows: "
+                   "Payment completed → 收据已发送: 5\u00A0200\u00A0000 customers (42\u202F% of start); "
+                   "Payment notice → App login: 5\u00A0000\u00A0000 customers (40\u202F% of start).");
 }
 
 static void
@@ -37,7 +37,7 @@ test_flow_singular (void)
   graph->start_customers = 1;
   graph->n_steps = 2;
   link = wm_flow_describe_link (graph, 0);
-  g_assert_cmpstr (link, ==, "A → B: 1 customer (100% of start)");
+  g_assert_cmpstr (link, ==, "A → B: 1 customer (100\u202F% of start)");
 }
 
 static void
@@ -55,27 +55,27 @@ test_funnel (void)
 
   g_assert_cmpstr (bar_text, ==,
                    "Step 3: Payment attempt\n"
-                   "Customers: 7420000\n"
-                   "From start: 59%\n"
-                   "From previous step: 65%\n"
-                   "Dropped: 3900000\n"
-                   "In progress: 180000\n"
+                   "Customers: 7\u00A0420\u00A0000\n"
+                   "From start: 59\u202F%\n"
+                   "From previous step: 65\u202F%\n"
+                   "Dropped: 3\u00A0900\u00A0000\n"
+                   "In progress: 180\u00A0000\n"
                    "Median time from the previous step: 7 min");
   /* The web segment's own numbers. */
   g_assert_cmpstr (drop_text, ==,
                    "Dropped before step 3: Payment attempt\n"
                    "channel: web\n"
-                   "Customers: 2300000\n"
-                   "From start: 61%\n"
-                   "From previous step: 68%\n"
-                   "Dropped: 1050000\n"
-                   "In progress: 50000\n"
+                   "Customers: 2\u00A0300\u00A0000\n"
+                   "From start: 61\u202F%\n"
+                   "From previous step: 68\u202F%\n"
+                   "Dropped: 1\u00A0050\u00A0000\n"
+                   "In progress: 50\u00A0000\n"
                    "Median time from the previous step: 7 min");
-  g_assert_cmpstr (first_text, ==, "Step 1: Payment notice\nCustomers: 12500000\nFrom start: 100%");
+  g_assert_cmpstr (first_text, ==, "Step 1: Payment notice\nCustomers: 12\u00A0500\u00A0000\nFrom start: 100\u202F%");
   g_assert_null (wm_funnel_describe_part (result, &miss));
   g_assert_cmpstr (summary, ==,
-                   "Funnel of 4 steps: 12500000 customers start, 5870000 (47%) reach the last step. "
-                   "The biggest drop is before step 3, Payment attempt: 3900000 customers.");
+                   "Funnel of 4 steps: 12\u00A0500\u00A0000 customers start, 5\u00A0870\u00A0000 (47\u202F%) reach the last step. "
+                   "The biggest drop is before step 3, Payment attempt: 3\u00A0900\u00A0000 customers.");
 }
 
 int

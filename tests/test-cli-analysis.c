@@ -94,7 +94,7 @@ test_funnel_table (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Funnel, ordered, conversion window 30d\n\n"));
   g_assert_nonnull (strstr (run.out, "Step  Touchpoints  Customers  From start  From previous  Dropped  In progress  Median time\n"));
-  g_assert_nonnull (strstr (run.out, "   2  Paid                 2      66.7 %         66.7 %        0            1       9d 12h\n"));
+  g_assert_nonnull (strstr (run.out, "   2  Paid                 2      66.7\u202F%         66.7\u202F%        0            1       9d 12h\n"));
 }
 
 static void

@@ -197,7 +197,7 @@ test_map_metrics (void)
   g_assert_nonnull (strstr (text, "Payments, live"));
   g_assert_nonnull (strstr (text, "300 · 100 %"));
   g_assert_nonnull (strstr (text, "95 · 32 %"));
-  g_assert_nonnull (strstr (text, "Leakage 80%"));
+  g_assert_nonnull (strstr (text, "Leakage 80 %"));
 }
 
 static void

@@ -91,11 +91,11 @@ test_vertical (void)
           g_assert_cmpuint (t->step, ==, 2);
         }
       if (t->role == WM_FUNNEL_TEXT_DROP && t->step == 2)
-        g_assert_cmpstr (t->text, ==, "−3.9M · 34%");
+        g_assert_cmpstr (t->text, ==, "−3.9M · 34\u202F%");
       if (t->role == WM_FUNNEL_TEXT_IN_PROGRESS && t->step == 2)
         g_assert_cmpstr (t->text, ==, "180K in progress");
       if (t->role == WM_FUNNEL_TEXT_CONVERSION && t->step == 3)
-        g_assert_cmpstr (t->text, ==, "79% →");
+        g_assert_cmpstr (t->text, ==, "79\u202F% →");
       if (t->role == WM_FUNNEL_TEXT_MEDIAN && t->step == 1)
         g_assert_cmpstr (t->text, ==, "median 1.5 h");
       if (t->role == WM_FUNNEL_TEXT_STEP && t->step == 3)

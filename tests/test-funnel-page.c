@@ -89,7 +89,7 @@ test_opens_saved_funnel (Fixture       *fixture,
   g_assert_cmpint (result->window_s, ==, 7 * 24 * 3600);
   assert_equals_engine (fixture, result);
   g_assert_cmpstr (wm_funnel_page_get_summary (page), ==,
-                   "Biggest drop: App login or Web login or IVR menu → Payment completed, 322 customers (18%)");
+                   "Biggest drop: App login or Web login or IVR menu → Payment completed, 322 customers (18\u202F%)");
 
   surface = wm_test_render_widget (fixture->page, "funnel-page");
   {

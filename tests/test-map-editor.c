@@ -188,7 +188,7 @@ test_bindings (Fixture       *f,
   /* One row per touchpoint, with its customers; the bound one checked. */
   row = gtk_widget_get_first_child (GTK_WIDGET (f->editor->bindings_list));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "IVR menu");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "7,500 customers");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "7\u00A0500 customers");
   check = GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
   g_assert_true (gtk_check_button_get_active (check));
   row = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (row));

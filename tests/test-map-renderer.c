@@ -9,6 +9,7 @@
 
 #include "wm-demo-map.h"
 #include "wm-map-renderer.h"
+#include "wm-format.h"
 
 typedef struct
 {
@@ -237,7 +238,7 @@ test_badge_text (void)
   g_autofree char *badge = wm_map_metrics_format_badge (&metric);
   WmMapCardMetric small = { 7, 1.0 };
   g_autofree char *small_badge = wm_map_metrics_format_badge (&small);
-  g_autofree char *millions = wm_map_metrics_format_count (12500000);
+  g_autofree char *millions = wm_format_count (12500000);
 
   g_assert_cmpstr (badge, ==, "12\u00A0480 · 41\u202F%");
   g_assert_cmpstr (small_badge, ==, "7 · 100\u202F%");

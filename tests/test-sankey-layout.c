@@ -364,8 +364,8 @@ test_labels (void)
       g_assert_false (layout->labels[i].ellipsized);
       g_assert_cmpstr (layout->labels[i].name, ==, graph->nodes[i].touchpoint);
     }
-  g_assert_cmpstr (layout->labels[0].value, ==, "12.5M · 100%");
-  g_assert_cmpstr (layout->labels[receipt].value, ==, "5.2M · 42%");
+  g_assert_cmpstr (layout->labels[0].value, ==, "12.5M · 100\u202F%");
+  g_assert_cmpstr (layout->labels[receipt].value, ==, "5.2M · 42\u202F%");
 
   /* Cramped: labels are shortened or hidden, never overlapping. */
   wm_sankey_options_init (&options);

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "wm-chart-text.h"
 #include "wm-flow-leakage.h"
+#include "wm-format.h"
 
 struct _WmFlowLeakage
 {
@@ -45,11 +45,11 @@ channel_row (const WmLeakageChannel *channel,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (channel->channel);
-  g_autofree char *percent = wm_chart_format_share (channel->leakage);
+  g_autofree char *percent = wm_format_share (channel->leakage);
   GtkWidget *value = gtk_label_new (percent);
   GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-  g_autofree char *entered = wm_chart_format_count (channel->entered);
-  g_autofree char *completed = wm_chart_format_count (channel->completed_in_channel);
+  g_autofree char *entered = wm_format_count_compact (channel->entered);
+  g_autofree char *completed = wm_format_count_compact (channel->completed_in_channel);
   /* Translators: under a channel's leakage bar: "3,210 entered · 610 completed here" */
   g_autofree char *counts = g_strdup_printf (_("%s entered · %s completed here"), entered, completed);
   GtkWidget *caption = gtk_label_new (counts);

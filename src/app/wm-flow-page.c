@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-chart-text.h"
 #include "wm-demo.h"
 #include "wm-error.h"
 #include "wm-flow-page.h"
@@ -15,6 +14,7 @@
 #include "wm-query-runner.h"
 #include "wm-saved-analysis.h"
 #include "wm-saved-list.h"
+#include "wm-format.h"
 
 struct _WmFlowPage
 {
@@ -93,7 +93,7 @@ update_title (WmFlowPage *self)
   if (graph == NULL)
     return;
 
-  count = wm_chart_format_count (graph->start_customers);
+  count = wm_format_count_compact (graph->start_customers);
   /* Translators: above the flow chart: "Flow from Payment notice · 2000 customers" */
   label = g_strdup_printf (g_dngettext (NULL, "%s · %s customer", "%s · %s customers",
                                         graph->start_customers),

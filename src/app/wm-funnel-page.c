@@ -7,13 +7,13 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-chart-text.h"
 #include "wm-error.h"
 #include "wm-funnel-page.h"
 #include "wm-page-controls.h"
 #include "wm-query-runner.h"
 #include "wm-saved-analysis.h"
 #include "wm-saved-list.h"
+#include "wm-format.h"
 
 /* Edits in quick succession (typing a property name, several moves) run
  * the funnel once. */
@@ -124,8 +124,8 @@ drop_summary (const WmFunnelResult *result)
   step = &result->steps[k];
   from = join_step ((const char * const *) result->steps[k - 1].touchpoints);
   to = join_step ((const char * const *) step->touchpoints);
-  count = wm_chart_format_count (step->dropped);
-  share = wm_chart_format_share (result->steps[k - 1].customers > 0 ?
+  count = wm_format_count_compact (step->dropped);
+  share = wm_format_share (result->steps[k - 1].customers > 0 ?
                                  (double) step->dropped / result->steps[k - 1].customers : 0.0);
 
   /* Translators: the funnel's summary: "Biggest drop: IVR menu → Payment completed, 450 customers (78%)" */

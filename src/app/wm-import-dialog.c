@@ -11,6 +11,7 @@
 #include "wm-import-preview.h"
 #include "wm-record.h"
 #include "wm-rejects.h"
+#include "wm-format.h"
 
 #define PREVIEW_ROWS 20
 
@@ -417,7 +418,7 @@ update_progress (gpointer user_data)
 
   read_text = g_format_size (bytes_read);
   total_text = g_format_size (bytes_total);
-  rate = g_strdup_printf ("%'.0f", seconds > 0 ? events / seconds : 0);
+  rate = wm_format_count (seconds > 0 ? (guint64) (events / seconds) : 0);
   if (bytes_total > 0)
     /* Translators: "12.3 MB of 40.0 MB · 250,000 events/s" */
     text = g_strdup_printf (_("%s of %s · %s events/s"), read_text, total_text, rate);
@@ -472,13 +473,6 @@ import_worker (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* With the locale's digit grouping. */
-static char *
-format_count (guint64 n)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-}
-
 static void
 fill_summary (WmImportDialog *self)
 {
@@ -488,9 +482,9 @@ fill_summary (WmImportDialog *self)
   g_autofree char *rejected = NULL;
   g_autofree char *label = NULL;
 
-  g_autofree char *imported = format_count (self->result->imported);
-  g_autofree char *n_customers = format_count (self->result->customers);
-  g_autofree char *n_rejected = format_count (self->result->rejected);
+  g_autofree char *imported = wm_format_count (self->result->imported);
+  g_autofree char *n_customers = wm_format_count (self->result->customers);
+  g_autofree char *n_rejected = wm_format_count (self->result->rejected);
 
   /* Translators: %s is a number such as "1,234" */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s Event", "Imported %s Events",

@@ -11,11 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-chart-text.h"
 #include "wm-error.h"
 #include "wm-map-editor-private.h"
 #include "wm-map-json.h"
 #include "wm-map-renderer.h"
+#include "wm-format.h"
 
 enum {
   PROP_0,
@@ -94,7 +94,7 @@ add_binding_row (WmMapEditor *self,
 
   if (known)
     {
-      g_autofree char *count = wm_chart_format_count (customers);
+      g_autofree char *count = wm_format_count_compact (customers);
 
       /* Translators: a touchpoint's customers in the dataset, e.g. "12 480 customers". */
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
@@ -323,7 +323,7 @@ actions_changed_cb (WmMapEditor *self)
   /* The canvas goes first when the editor is disposed. */
   if (self->canvas == NULL)
     return;
-  zoom = g_strdup_printf ("%.0f%%", wm_map_canvas_get_zoom (self->canvas) * 100);
+  zoom = wm_format_percent (wm_map_canvas_get_zoom (self->canvas), 0);
   for (guint i = 0; names[i] != NULL; i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i],
                                    wm_map_canvas_action_is_enabled (self->canvas, names[i]));

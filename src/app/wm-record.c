@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-record.h"
+#include "wm-format.h"
 
 struct _WmRecord
 {
@@ -108,7 +109,7 @@ wm_record_format (WmRecord     *self,
   switch (kind)
     {
     case WM_RECORD_COUNT:
-      return g_strdup_printf ("%'" G_GINT64_FORMAT, wm_record_get_int (self, field));
+      return wm_format_count ((guint64) MAX (0, wm_record_get_int (self, field)));
 
     case WM_RECORD_BYTES:
       /* 0: not a file (the demo), or a size unknown (a pipe). */
@@ -120,8 +121,7 @@ wm_record_format (WmRecord     *self,
       if (wm_record_get_int (self, field) == 0)
         return g_strdup ("—");
       time = g_date_time_new_from_unix_local (wm_record_get_int (self, field) / 1000);
-      /* The locale's date and time, e.g. "03/02/2026 08:00:00 AM". */
-      return time ? g_date_time_format (time, "%x %X") : g_strdup ("—");
+      return time ? wm_format_datetime (time) : g_strdup ("—");
 
     case WM_RECORD_TEXT:
     default:

@@ -34,10 +34,10 @@ print_graph (const WmFlowGraph *graph)
       row[1] = g_strdup (node->kind == WM_FLOW_NODE_OTHER ? _("(other)")
                          : node->kind == WM_FLOW_NODE_EXIT ? _("(exit)")
                          : node->touchpoint);
-      row[2] = wm_cli_format_count (node->customers);
-      row[3] = g_strdup_printf (_("%.1f %%"), graph->start_customers > 0
-                                ? 100.0 * (double) node->customers / (double) graph->start_customers
-                                : 0.0);
+      row[2] = wm_format_count (node->customers);
+      row[3] = wm_format_percent (graph->start_customers > 0
+                                  ? (double) node->customers / (double) graph->start_customers
+                                  : 0.0, 1);
       row[4] = g_strdup (node->channel != NULL ? node->channel : "");
       g_ptr_array_add (nodes, row);
     }
@@ -55,7 +55,7 @@ print_graph (const WmFlowGraph *graph)
       row = g_new0 (char *, 4);
       row[0] = g_strdup (graph->nodes[link->source].id);
       row[1] = g_strdup (graph->nodes[link->target].id);
-      row[2] = wm_cli_format_count (link->customers);
+      row[2] = wm_format_count (link->customers);
       g_ptr_array_add (links, row);
     }
   g_print ("\n");

@@ -27,12 +27,6 @@ format_duration (double seconds)
   return g_strdup_printf (_("%dd %dh"), (int) MIN (s / 86400, G_MAXINT), (int) (s % 86400 / 3600));
 }
 
-static char *
-format_share (double share)
-{
-  return g_strdup_printf (_("%.1f %%"), 100.0 * share);
-}
-
 static void
 print_steps (const WmFunnelStep *steps,
              guint               n_steps)
@@ -57,11 +51,11 @@ print_steps (const WmFunnelStep *steps,
 
       row[0] = g_strdup_printf ("%u", k + 1);
       row[1] = g_strjoinv (", ", step->touchpoints);
-      row[2] = wm_cli_format_count (step->customers);
-      row[3] = format_share (step->from_start);
-      row[4] = k == 0 ? g_strdup ("") : format_share (step->from_previous);
-      row[5] = k == 0 ? g_strdup ("") : wm_cli_format_count (step->dropped);
-      row[6] = k == 0 ? g_strdup ("") : wm_cli_format_count (step->in_progress);
+      row[2] = wm_format_count (step->customers);
+      row[3] = wm_format_percent (step->from_start, 1);
+      row[4] = k == 0 ? g_strdup ("") : wm_format_percent (step->from_previous, 1);
+      row[5] = k == 0 ? g_strdup ("") : wm_format_count (step->dropped);
+      row[6] = k == 0 ? g_strdup ("") : wm_format_count (step->in_progress);
       row[7] = isnan (step->median_s) ? g_strdup ("") : format_duration (step->median_s);
       g_ptr_array_add (rows, row);
     }

@@ -37,13 +37,15 @@ print_progress (guint64  bytes_read,
     return;
   progress->last_update = now;
 
-  count = wm_cli_format_count (events);
+  count = wm_format_count (events);
   g_printerr ("\r");
   if (bytes_total > 0)
     {
       /* Translators: progress of an import: file name, percentage read, events so far */
-      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %3.0f %%, %s event", "%s: %3.0f %%, %s events", events),
-                  progress->name, 100.0 * (double) bytes_read / (double) bytes_total, count);
+      g_autofree char *read = wm_format_percent ((double) bytes_read / (double) bytes_total, 0);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %s event", "%s: %s, %s events", events),
+                  progress->name, read, count);
     }
   else
     {
@@ -101,7 +103,7 @@ add_rejects (WmProject      *project,
 
   if (!as_json && result->rejected > 20)
     {
-      g_autofree char *more = wm_cli_format_count (result->rejected - 20);
+      g_autofree char *more = wm_format_count (result->rejected - 20);
 
       g_print (_("  … and %s more (all are kept in the project)\n"), more);
     }
@@ -117,9 +119,9 @@ print_result (WmProject      *project,
 
   if (!as_json)
     {
-      g_autofree char *imported = wm_cli_format_count (result->imported);
-      g_autofree char *customers = wm_cli_format_count (result->customers);
-      g_autofree char *rejected = wm_cli_format_count (result->rejected);
+      g_autofree char *imported = wm_format_count (result->imported);
+      g_autofree char *customers = wm_format_count (result->customers);
+      g_autofree char *rejected = wm_format_count (result->rejected);
 
       /* Translators: these three are printed one after the other as one
        * sentence: "Imported 5 events of 3 customers; 0 rows rejected." */

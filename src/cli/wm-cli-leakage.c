@@ -31,9 +31,9 @@ print_result (const WmLeakageResult *result,
 
       row = g_new0 (char *, 5);
       row[0] = g_strdup (channel->channel);
-      row[1] = wm_cli_format_count (channel->entered);
-      row[2] = wm_cli_format_count (channel->completed_in_channel);
-      row[3] = g_strdup_printf (_("%.1f %%"), 100.0 * channel->leakage);
+      row[1] = wm_format_count (channel->entered);
+      row[2] = wm_format_count (channel->completed_in_channel);
+      row[3] = wm_format_percent (channel->leakage, 1);
       g_ptr_array_add (rows, row);
     }
   wm_cli_print_table (rows, "lrrr");

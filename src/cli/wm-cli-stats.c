@@ -102,8 +102,13 @@ print_counts (const char *heading,
       /* printf pads bytes, not columns: pad by hand. */
       int pad = width - wm_cli_display_width (count->name);
 
-      g_print ("%s%*s %'12" G_GINT64_FORMAT " %'12" G_GINT64_FORMAT "\n",
-               count->name, pad, "", count->events, count->customers);
+      g_autofree char *n_events = wm_format_count ((guint64) MAX (0, count->events));
+      g_autofree char *n_customers = wm_format_count ((guint64) MAX (0, count->customers));
+
+      g_print ("%s%*s %*s%s %*s%s\n",
+               count->name, pad, "",
+               MAX (0, 12 - wm_cli_display_width (n_events)), "", n_events,
+               MAX (0, 12 - wm_cli_display_width (n_customers)), "", n_customers);
     }
 }
 
@@ -222,10 +227,10 @@ wm_cli_stats (int    argc,
       return WM_CLI_EXIT_OK;
     }
 
-  events_text = wm_cli_format_count (events);
-  customers_text = wm_cli_format_count (customers);
-  imports_text = wm_cli_format_count (imports);
-  rejected_text = wm_cli_format_count (rejected);
+  events_text = wm_format_count (events);
+  customers_text = wm_format_count (customers);
+  imports_text = wm_format_count (imports);
+  rejected_text = wm_format_count (rejected);
 
   /* Translators: the labels of this summary are padded to line up the values */
   g_print (_("Events:    %s\n"), events_text);

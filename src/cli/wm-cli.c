@@ -135,12 +135,6 @@ wm_cli_print_json (gpointer json_node)
   g_print ("%s\n", text);
 }
 
-char *
-wm_cli_format_count (guint64 count)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
-}
-
 int
 wm_cli_display_width (const char *text)
 {

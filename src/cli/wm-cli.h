@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "wm-analysis.h"
+#include "wm-format.h"
 #include "wm-project.h"
 
 G_BEGIN_DECLS
@@ -50,9 +51,6 @@ WmProject *wm_cli_open_project  (const char          *path,
                                  int                 *exit_status);
 /* Writes @node as one line of JSON on stdout. */
 void       wm_cli_print_json    (gpointer             json_node);
-/* @count with digits grouped as the user's locale groups them, for text
- * meant for people (--json stays locale-neutral). */
-char      *wm_cli_format_count  (guint64              count);
 /* Terminal columns @text takes (CJK characters take two). */
 int        wm_cli_display_width (const char          *text);
 /* Prints @rows (each a NULL-terminated array of cells, the first row the

@@ -9,18 +9,12 @@
 
 #include "wm-chart-describe.h"
 #include "wm-chart-text.h"
-
-/* In full, grouped as the locale groups digits: tooltips have room. */
-static char *
-format_exact (guint64 n)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-}
+#include "wm-format.h"
 
 static char *
 format_customers (guint64 n)
 {
-  g_autofree char *count = format_exact (n);
+  g_autofree char *count = wm_format_count (n);
 
   /* Translators: a number of customers, e.g. "3,100,000 customers" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers", n), count);
@@ -46,8 +40,8 @@ wm_flow_describe_node (const WmFlowGraph *graph,
 
   n = &graph->nodes[node];
   customers = format_customers (n->customers);
-  share = wm_chart_format_share (share_of_start (graph, n->customers));
-  text = g_string_new (n->touchpoint);
+  share = wm_format_share (share_of_start (graph, n->customers));
+  text = g_string_new (wm_flow_graph_node_name (graph, node));
   /* Translators: "3,100,000 customers · 25% of start" */
   g_string_append_printf (text, _("\n%s · %s of start"), customers, share);
   if (n->channel != NULL && n->channel[0] != '\0')
@@ -68,8 +62,8 @@ wm_flow_describe_link (const WmFlowGraph *graph,
   g_return_val_if_fail (link < graph->n_links, NULL);
 
   l = &graph->links[link];
-  count = format_exact (l->customers);
-  share = wm_chart_format_share (share_of_start (graph, l->customers));
+  count = wm_format_count (l->customers);
+  share = wm_format_share (share_of_start (graph, l->customers));
 
   /* Translators: a band of the flow chart, e.g.
    * "IVR menu → Agent requested: 1,860,000 customers (15% of start)" */
@@ -77,8 +71,8 @@ wm_flow_describe_link (const WmFlowGraph *graph,
                                        "%s → %s: %s customer (%s of start)",
                                        "%s → %s: %s customers (%s of start)",
                                        l->customers),
-                          graph->nodes[l->source].touchpoint,
-                          graph->nodes[l->target].touchpoint,
+                          wm_flow_graph_node_name (graph, l->source),
+                          wm_flow_graph_node_name (graph, l->target),
                           count, share);
 }
 
@@ -126,7 +120,8 @@ wm_flow_describe_summary (const WmFlowGraph *graph,
       g_autofree char *link = wm_flow_describe_link (graph, order[k]);
 
       g_string_append (text, link);
-      g_string_append (text, k + 1 < n_flows ? "; " : ".");
+      /* Translators: between the biggest flows, and after the last one */
+      g_string_append (text, k + 1 < n_flows ? C_("list of flows", "; ") : C_("list of flows", "."));
     }
 
   return g_string_free (text, FALSE);
@@ -184,16 +179,16 @@ wm_funnel_describe_part (const WmFunnelResult *result,
                             result->breakdown_by != NULL ? result->breakdown_by : "",
                             result->segments[hit->segment].value);
 
-  customers = format_exact (s->customers);
-  from_start = wm_chart_format_share (s->from_start);
+  customers = wm_format_count (s->customers);
+  from_start = wm_format_share (s->from_start);
   g_string_append_printf (text, _("\nCustomers: %s"), customers);
   g_string_append_printf (text, _("\nFrom start: %s"), from_start);
   if (hit->step > 0)
     {
-      g_autofree char *dropped = format_exact (s->dropped);
-      g_autofree char *in_progress = format_exact (s->in_progress);
+      g_autofree char *dropped = wm_format_count (s->dropped);
+      g_autofree char *in_progress = wm_format_count (s->in_progress);
 
-      from_previous = wm_chart_format_share (s->from_previous);
+      from_previous = wm_format_share (s->from_previous);
       g_string_append_printf (text, _("\nFrom previous step: %s"), from_previous);
       g_string_append_printf (text, _("\nDropped: %s"), dropped);
       if (s->in_progress > 0)
@@ -221,8 +216,8 @@ wm_funnel_describe_summary (const WmFunnelResult *result)
 
   last = &result->steps[result->n_steps - 1];
   start = format_customers (result->steps[0].customers);
-  end = format_exact (last->customers);
-  share = wm_chart_format_share (last->from_start);
+  end = wm_format_count (last->customers);
+  share = wm_format_share (last->from_start);
   text = g_string_new (NULL);
   /* Translators: "Funnel of 4 steps: 12,500,000 customers start, 5,870,000 (47%) reach the last step." */
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,

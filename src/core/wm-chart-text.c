@@ -108,43 +108,6 @@ wm_text_ellipsize (const WmTextMeasurer *measurer,
 }
 
 char *
-wm_chart_format_count (guint64 count)
-{
-  if (count >= 1000000000)
-    /* Translators: a compact count in billions, e.g. "1.2B" */
-    return g_strdup_printf (_("%.1fB"), count / 1e9);
-  if (count >= 100000000)
-    /* Translators: a compact count in millions, e.g. "125M" */
-    return g_strdup_printf (_("%.0fM"), count / 1e6);
-  if (count >= 1000000)
-    /* Translators: a compact count in millions, e.g. "12.5M" */
-    return g_strdup_printf (_("%.1fM"), count / 1e6);
-  if (count >= 10000)
-    /* Translators: a compact count in thousands, e.g. "250K" */
-    return g_strdup_printf (_("%.0fK"), count / 1e3);
-  if (count >= 1000)
-    return g_strdup_printf ("%u,%03u", (guint) (count / 1000), (guint) (count % 1000));
-
-  return g_strdup_printf ("%u", (guint) count);
-}
-
-char *
-wm_chart_format_share (double share)
-{
-  double percent = share * 100.0;
-
-  if (!isfinite (percent))
-    return g_strdup ("–");
-  if (percent == 0 || percent >= 9.95)
-    /* Translators: a percentage, e.g. "42%" */
-    return g_strdup_printf (_("%.0f%%"), percent);
-  if (percent >= 0.995)
-    return g_strdup_printf (_("%.1f%%"), percent);
-
-  return g_strdup_printf (_("%.2f%%"), percent);
-}
-
-char *
 wm_chart_format_duration (double seconds)
 {
   if (isnan (seconds) || seconds < 0)

@@ -1,4 +1,4 @@
-/* wm-chart-text.h: text measurement for chart layouts, and number wording
+/* wm-chart-text.h: text measurement for chart layouts, and durations
  *
  * Layouts stay free of cairo and Pango: they measure through a callback.
  * The renderers pass a Pango measurer; tests may pass the estimate.
@@ -57,10 +57,6 @@ char  *wm_text_ellipsize         (const WmTextMeasurer  *measurer,
                                   double                 max_width,
                                   double                *width);
 
-/* "12,345", "123.4K", "12.5M": compact customer counts for chart labels. */
-char  *wm_chart_format_count     (guint64                count);
-/* "42%", "4.2%", "0.42%": shares in [0, 1] with two significant digits below 10 %. */
-char  *wm_chart_format_share     (double                 share);
 /* "45 s", "12 min", "3.4 h", "2.1 d"; NULL for NAN. */
 char  *wm_chart_format_duration  (double                 seconds);
 

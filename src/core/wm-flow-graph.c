@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "wm-flow-graph.h"
@@ -58,6 +59,27 @@ wm_flow_graph_free (WmFlowGraph *graph)
   g_free (graph->nodes);
   g_free (graph->links);
   g_free (graph);
+}
+
+const char *
+wm_flow_graph_node_name (const WmFlowGraph *graph,
+                         guint              node)
+{
+  const WmFlowNode *n;
+
+  g_return_val_if_fail (node < graph->n_nodes, "");
+
+  n = &graph->nodes[node];
+  /* The data calls these "Exit" and "Other"; people read them in their language. */
+  if (n->kind == WM_FLOW_NODE_EXIT)
+    return C_("flow node", "Exit");
+  if (n->kind == WM_FLOW_NODE_OTHER)
+    return C_("flow node", "Other");
+
+  if (n->touchpoint != NULL && n->touchpoint[0] != '\0')
+    return n->touchpoint;
+
+  return n->id != NULL ? n->id : "";
 }
 
 int

@@ -53,6 +53,11 @@ void         wm_flow_graph_free       (WmFlowGraph     *graph);
 int          wm_flow_graph_find_node  (const WmFlowGraph *graph,
                                        const char      *id);
 
+/* What people call node @node: its touchpoint, or "Exit" / "Other" in
+ * their language. */
+const char  *wm_flow_graph_node_name  (const WmFlowGraph *graph,
+                                       guint            node);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmFlowGraph, wm_flow_graph_free)
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "wm-funnel-layout.h"
+#include "wm-format.h"
 
 #define TEXT_GAP 4.0
 
@@ -234,8 +235,8 @@ drop_lines (Builder    *b,
     }
   if (step->dropped > 0)
     {
-      g_autofree char *count = wm_chart_format_count (step->dropped);
-      g_autofree char *share = wm_chart_format_share (prev->customers > 0
+      g_autofree char *count = wm_format_count_compact (step->dropped);
+      g_autofree char *share = wm_format_share (prev->customers > 0
                                                       ? (double) step->dropped / prev->customers
                                                       : 0);
 
@@ -245,7 +246,7 @@ drop_lines (Builder    *b,
     }
   if (step->in_progress > 0)
     {
-      g_autofree char *count = wm_chart_format_count (step->in_progress);
+      g_autofree char *count = wm_format_count_compact (step->in_progress);
 
       /* Translators: customers whose conversion window is still open */
       lines[n] = g_strdup_printf (_("%s in progress"), count);
@@ -283,8 +284,8 @@ count_on_bar (Builder *b,
               double   base)
 {
   const WmFunnelStep *step = &b->result->steps[k];
-  g_autofree char *count = wm_chart_format_count (step->customers);
-  g_autofree char *share = wm_chart_format_share (step->from_start);
+  g_autofree char *count = wm_format_count_compact (step->customers);
+  g_autofree char *share = wm_format_share (step->from_start);
   double big = b->opt.label_size * 1.6;
   double pad = b->opt.label_size * 0.6;
   double w, h, sw, sh;
@@ -331,8 +332,8 @@ layout_vertical (Builder      *b,
       double slot_x = plot.x + k * slot;
       double bar_x = slot_x + (slot - bar) / 2;
       g_autofree char *name = step_name (step);
-      g_autofree char *count = wm_chart_format_count (step->customers);
-      g_autofree char *share = wm_chart_format_share (step->from_start);
+      g_autofree char *count = wm_format_count_compact (step->customers);
+      g_autofree char *share = wm_format_share (step->from_start);
       g_autofree char *count_line = g_strdup_printf ("%s · %s", count, share);
 
       add_bars (b, k, bar_x, bar, base, plot.height, ref, TRUE);
@@ -358,7 +359,7 @@ layout_vertical (Builder      *b,
           double gap_w = slot - bar;
           g_autofree char *conversion = NULL;
           g_autofree char *median = NULL;
-          g_autofree char *conv_share = wm_chart_format_share (step->from_previous);
+          g_autofree char *conv_share = wm_format_share (step->from_previous);
           g_autofree char *duration = wm_chart_format_duration (step->median_s);
 
           if (r->n_segments > 0)
@@ -451,8 +452,8 @@ layout_horizontal (Builder      *b,
       double bar_y = slot_y + (slot - bar) / 2;
       double mid = bar_y + bar / 2;
       g_autofree char *name = step_name (step);
-      g_autofree char *count = wm_chart_format_count (step->customers);
-      g_autofree char *share = wm_chart_format_share (step->from_start);
+      g_autofree char *count = wm_format_count_compact (step->customers);
+      g_autofree char *share = wm_format_share (step->from_start);
       g_autofree char *count_line = g_strdup_printf ("%s · %s", count, share);
       double block = b->lh_label + b->lh_value;
 
@@ -471,7 +472,7 @@ layout_horizontal (Builder      *b,
           guint n_lines = drop_lines (b, k, lines, sizes);
           double total = 0;
           double y;
-          g_autofree char *conv_share = wm_chart_format_share (step->from_previous);
+          g_autofree char *conv_share = wm_format_share (step->from_previous);
           g_autofree char *duration = wm_chart_format_duration (step->median_s);
           g_autofree char *conversion = NULL;
           double gap_h = slot - bar;

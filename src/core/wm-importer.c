@@ -11,6 +11,7 @@
 #include "wm-import-private.h"
 #include "wm-sha256.h"
 #include "wm-timestamp.h"
+#include "wm-format.h"
 
 #define PROGRESS_EVERY_ROWS 8192
 #define SNIFF_BYTES 4096
@@ -298,7 +299,7 @@ find_previous_import (WmProject   *project,
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 0) / 1000);
 
-      *when = g_date_time_format (dt, "%x %X");
+      *when = wm_format_datetime (dt);
       return TRUE;
     }
 

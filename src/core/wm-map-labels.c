@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "wm-map-layout.h"
+#include "wm-format.h"
 
 #define PILL_PAD_X        5.0
 #define PILL_PAD_Y        1.0
@@ -285,7 +286,7 @@ variants (const WmMapConnectorPath *path,
   const WmMapConnectorMetric *metric = metrics != NULL ? wm_map_metrics_get_connector (metrics, path->connector->id)
                                                        : NULL;
   g_autofree char *label = g_strdup (path->connector->label);
-  g_autofree char *count = metric != NULL ? wm_map_metrics_format_count (metric->customers) : NULL;
+  g_autofree char *count = metric != NULL ? wm_format_count (metric->customers) : NULL;
   g_autofree char *half = NULL;
   double w, h;
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "wm-map-metrics.h"
+#include "wm-format.h"
 
 struct _WmMapMetrics
 {
@@ -128,33 +129,13 @@ wm_map_metrics_get_lane (const WmMapMetrics *metrics,
   return lane != NULL ? g_hash_table_lookup (metrics->lanes, lane) : NULL;
 }
 
-/* U+00A0 NO-BREAK SPACE groups digits (visible in every font); U+202F
- * NARROW NO-BREAK SPACE keeps "41 %" together. */
-#define GROUP_SPACE "\xC2\xA0"
-#define THIN_SPACE  "\xE2\x80\xAF"
-
-char *
-wm_map_metrics_format_count (guint64 count)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
-  g_autoptr(GString) text = g_string_new (NULL);
-  gsize n = strlen (digits);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append (text, GROUP_SPACE);
-      g_string_append_c (text, digits[i]);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 char *
 wm_map_metrics_format_badge (const WmMapCardMetric *metric)
 {
-  g_autofree char *count = wm_map_metrics_format_count (metric->customers);
+  g_autofree char *count = wm_format_count (metric->customers);
+  g_autofree char *share = wm_format_percent (metric->share_of_start, 0);
 
-  return g_strdup_printf ("%s · %.0f" THIN_SPACE "%%", count, round (metric->share_of_start * 100));
+  return g_strdup_printf ("%s · %s", count, share);
 }
 
 WmMapMetrics *

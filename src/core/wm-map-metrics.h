@@ -63,8 +63,6 @@ const WmMapLaneMetric *
               wm_map_metrics_get_lane       (const WmMapMetrics   *metrics,
                                              const char           *lane);
 
-/* "12 480": digits grouped by no-break spaces. */
-char         *wm_map_metrics_format_count   (guint64               count);
 /* "12 480 · 41 %": a card's badge. */
 char         *wm_map_metrics_format_badge   (const WmMapCardMetric *metric);
 

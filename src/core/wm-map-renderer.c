@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "wm-map-renderer.h"
+#include "wm-format.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 
@@ -389,8 +390,8 @@ draw_grid (Ctx *ctx)
 
       if (leak != NULL && leak->entered > 0)
         {
-          g_autofree char *share = wm_chart_format_share (leak->leakage);
-          /* Translators: a channel's leakage on the journey map, e.g. "Leakage 81%". */
+          g_autofree char *share = wm_format_share (leak->leakage);
+          /* Translators: a channel’s leakage on the journey map, e.g. "Leakage 81 %". */
           g_autofree char *text = g_strdup_printf (_("Leakage %s"), share);
 
           draw_fitted (ctx, text, theme->value_size, WM_TEXT_BOLD, text_x, y, text_w,

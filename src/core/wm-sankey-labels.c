@@ -10,10 +10,10 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "wm-sankey-layout-private.h"
+#include "wm-format.h"
 
 #define LANE_SPACING 2.0
 
@@ -22,32 +22,14 @@ wm_sankey_label_value_text (const WmFlowGraph *graph,
                             guint              node)
 {
   guint64 customers = graph->nodes[node].customers;
-  g_autofree char *count = wm_chart_format_count (customers);
+  g_autofree char *count = wm_format_count_compact (customers);
   g_autofree char *share = NULL;
 
   if (graph->start_customers == 0)
     return g_steal_pointer (&count);
 
-  share = wm_chart_format_share ((double) customers / graph->start_customers);
+  share = wm_format_share ((double) customers / graph->start_customers);
   return g_strdup_printf ("%s · %s", count, share);
-}
-
-static const char *
-node_name (const WmFlowGraph *graph,
-           guint              node)
-{
-  const WmFlowNode *n = &graph->nodes[node];
-
-  /* The data calls these "Exit" and "Other"; people read them in their language. */
-  if (n->kind == WM_FLOW_NODE_EXIT)
-    return C_("flow node", "Exit");
-  if (n->kind == WM_FLOW_NODE_OTHER)
-    return C_("flow node", "Other");
-
-  if (n->touchpoint != NULL && n->touchpoint[0] != '\0')
-    return n->touchpoint;
-
-  return n->id != NULL ? n->id : "";
 }
 
 double
@@ -69,7 +51,7 @@ wm_sankey_label_margin (const WmFlowGraph     *graph,
       if (column[i] != last_column)
         continue;
       value = wm_sankey_label_value_text (graph, i);
-      wm_text_measure (&options->measurer, node_name (graph, i), options->label_size,
+      wm_text_measure (&options->measurer, wm_flow_graph_node_name (graph, i), options->label_size,
                        WM_TEXT_BOLD, &w, &name_h);
       widest = MAX (widest, w);
       wm_text_measure (&options->measurer, value, options->value_size,
@@ -192,7 +174,7 @@ place_label (WmSankeyLayout        *layout,
   const WmRect *r = &layout->nodes[node].rect;
   WmSankeyLabel *label = &layout->labels[node];
   g_autofree char *value = wm_sankey_label_value_text (graph, node);
-  const char *full_name = node_name (graph, node);
+  const char *full_name = wm_flow_graph_node_name (graph, node);
   double b_lo = vertical ? layout->area.x : layout->area.y;
   double b_hi = b_lo + (vertical ? layout->area.width : layout->area.height);
   double n0 = vertical ? r->x : r->y;
