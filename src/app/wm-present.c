@@ -229,6 +229,7 @@ typedef enum { PRESENT, EXPORT_DECK } Mode;
 typedef struct
 {
   GWeakRef widget;
+  GWeakRef toast;  /* "Preparing the slides…", dismissed when they are */
   Mode     mode;
 } Job;
 
@@ -253,7 +254,11 @@ job_ready (GPtrArray    *slides,
 {
   Job *job = user_data;
   g_autoptr(GtkWidget) widget = g_weak_ref_get (&job->widget);
+  g_autoptr(AdwToast) toast = g_weak_ref_get (&job->toast);
   GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
 
   if (widget == NULL || !GTK_IS_WINDOW (root))
     return;
@@ -267,10 +272,12 @@ job_ready (GPtrArray    *slides,
 
   if (skipped > 0 && WM_IS_WINDOW (root))
     {
-      g_autofree char *message = g_strdup_printf (g_dngettext (NULL, "%u saved view could not be shown: its touchpoints have no events",
-                                                               "%u saved views could not be shown: their touchpoints have no events",
-                                                               skipped),
-                                                  skipped);
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u saved view could not be shown: its touchpoints have no events",
+                                      "%u saved views could not be shown: their touchpoints have no events",
+                                      skipped),
+                         skipped);
 
       wm_window_add_toast (WM_WINDOW (root), message);
     }
@@ -286,6 +293,7 @@ static void
 job_free (Job *job)
 {
   g_weak_ref_clear (&job->widget);
+  g_weak_ref_clear (&job->toast);
   g_free (job);
 }
 
@@ -318,9 +326,10 @@ start_job (GtkWidget *widget,
 
   job = g_new0 (Job, 1);
   g_weak_ref_init (&job->widget, widget);
+  g_weak_ref_init (&job->toast, NULL);
   job->mode = mode;
   if (WM_IS_WINDOW (root))
-    wm_window_add_toast (WM_WINDOW (root), _("Preparing the slides…"));
+    g_weak_ref_set (&job->toast, wm_window_add_toast (WM_WINDOW (root), _("Preparing the slides…")));
   wm_present_collect (runner, session, fallback, job_ready, job, (GDestroyNotify) job_free);
 }
 

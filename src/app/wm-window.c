@@ -378,13 +378,17 @@ wm_window_import (WmWindow *self,
     wm_import_dialog_choose_file (dialog);
 }
 
-void
+AdwToast *
 wm_window_add_toast (WmWindow   *self,
                      const char *message)
 {
-  g_return_if_fail (WM_IS_WINDOW (self));
+  AdwToast *toast;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
 }
 
 void

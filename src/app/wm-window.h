@@ -45,7 +45,8 @@ void        wm_window_show_error       (WmWindow      *self,
                                         const char    *body);
 /* A .waymark file: opened rather than imported when dropped or passed. */
 gboolean    wm_window_is_project_file  (GFile         *file);
-void        wm_window_add_toast        (WmWindow      *self,
+/* The toast shown (owned by the window), e.g. to dismiss it early. */
+AdwToast   *wm_window_add_toast        (WmWindow      *self,
                                         const char    *message);
 /* Replaces the views with a spinner and @title while a project is being
  * prepared; wm_window_open_project() ends it. */
