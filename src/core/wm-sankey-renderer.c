@@ -144,7 +144,17 @@ draw_link (cairo_t              *cr,
       cairo_pattern_add_color_stop_rgba (gradient, 0.1, from->red, from->green, from->blue,
                                          theme->link_opacity * dim);
       cairo_pattern_add_color_stop_rgba (gradient, 1.0, to->red, to->green, to->blue, alpha);
-      fill_through_mask (cr, layout, i, gradient);
+      /* The mask only pays where pixels are composited; SVG and PDF keep
+       * the gradient as it is (and cairo 1.16 leaks a group's snapshot
+       * there). */
+      if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+        fill_through_mask (cr, layout, i, gradient);
+      else
+        {
+          cairo_set_source (cr, gradient);
+          band_path (cr, layout, i);
+          cairo_fill (cr);
+        }
       cairo_pattern_destroy (gradient);
     }
 }
