@@ -19,6 +19,7 @@
 #include "wm-demo.h"
 #include "wm-error.h"
 #include "wm-importer.h"
+#include "wm-map-json.h"
 #include "wm-timestamp.h"
 
 #define BASELINE_CUSTOMERS 40
@@ -1099,8 +1100,24 @@ test_replay_bad_files (Fixture       *fixture,
               g_assert_cmpstr (error->message, !=, "");
             }
         }
+      else if (g_str_has_prefix (name, "map-"))
+        {
+          g_autofree char *contents = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(WmJourneyMap) map = NULL;
+          gsize len;
+
+          g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+          map = wm_map_json_parse (contents, len, &error);
+          g_assert_true ((map == NULL) == (error != NULL));
+          if (error != NULL)
+            {
+              g_assert_true (error->domain == WM_ERROR);
+              g_assert_cmpstr (error->message, !=, "");
+            }
+        }
       else if (strcmp (name, "README") != 0)
-        g_error ("%s: name it csv-, jsonl- or project- so the test knows its loader", name);
+        g_error ("%s: name it csv-, jsonl-, project- or map- so the test knows its loader", name);
       replayed++;
     }
   g_assert_cmpuint (replayed, >, 0);

@@ -208,8 +208,7 @@ build_posthog_properties (WmCsvReader      *reader,
 
   /* Only an object is expanded; anything else stays text without being
    * parsed (json-glib 1.6 leaks a scalar followed by more text). */
-  if (text[strspn (text, " \t\r\n")] == '{' &&
-      wm_json_shape (text, text_len) == WM_JSON_SHAPE_OK &&
+  if (wm_json_shape (text, text_len, WM_JSON_MAX_DEPTH) == WM_JSON_SHAPE_OK &&
       json_parser_load_from_data (parser, text, text_len, NULL) &&
       json_parser_get_root (parser) != NULL &&  /* NULL for blank text */
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))

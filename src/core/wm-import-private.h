@@ -7,6 +7,7 @@
 #include "wm-event-writer.h"
 #include "wm-hashing-stream.h"
 #include "wm-importer.h"
+#include "wm-json-shape.h"
 
 G_BEGIN_DECLS
 
@@ -42,20 +43,6 @@ gboolean wm_import_tick        (WmImportContext  *context,
 /* json-glib parses nested arrays and objects recursively: deeper input
  * than this would exhaust the stack, so it is turned away first. */
 #define WM_JSON_MAX_DEPTH 128
-
-typedef enum
-{
-  WM_JSON_SHAPE_OK,
-  WM_JSON_SHAPE_TOO_DEEP,  /* nested deeper than WM_JSON_MAX_DEPTH */
-  WM_JSON_SHAPE_TRAILING,  /* more than whitespace after the first value */
-} WmJsonShape;
-
-/* What json-glib 1.6 gets wrong, checked before it sees @text (@len bytes,
- * starting with '{' or '['): deep nesting overflows its stack, and a
- * second value after the first ("{…}{…}") is dropped without an error
- * (and leaked).  Brackets inside strings do not count. */
-WmJsonShape wm_json_shape      (const char       *text,
-                                gsize             len);
 
 /* Appends @text as a JSON string literal, quotes included. */
 void     wm_json_append_string (GString          *out,

@@ -138,42 +138,6 @@ merge_result (WmImportResult *result,
   g_array_append_val (result->import_ids, id);
 }
 
-WmJsonShape
-wm_json_shape (const char *text,
-               gsize       len)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > WM_JSON_MAX_DEPTH)
-            return WM_JSON_SHAPE_TOO_DEEP;
-        }
-      else if ((c == ']' || c == '}') && depth > 0 && --depth == 0)
-        {
-          while (++i < len)
-            if (!g_ascii_isspace (text[i]))
-              return WM_JSON_SHAPE_TRAILING;
-        }
-    }
-
-  return WM_JSON_SHAPE_OK;
-}
-
 void
 wm_json_append_string (GString    *out,
                        const char *text)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wm-error.h"
+#include "wm-json-shape.h"
 #include "wm-map-json.h"
 
 /* Writing */
@@ -193,40 +194,6 @@ invalid (Reader     *reader,
                 * "cards[3].stage", the second says what is wrong there. */
                _("The journey map is not valid: %s: %s"), where, reason);
   return FALSE;
-}
-
-/* How deep the JSON text nests, counted without parsing it, so that
- * hostile nesting never reaches the (recursive) parser. */
-static guint
-nesting_depth (const char *json,
-               gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0, deepest = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = json[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          depth++;
-          deepest = MAX (deepest, depth);
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return deepest;
 }
 
 static JsonNode *
@@ -764,12 +731,29 @@ wm_map_json_parse (const char  *json,
                    WM_MAP_JSON_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
-  if (nesting_depth (json, size) > WM_MAP_JSON_MAX_DEPTH)
+  switch (wm_json_shape (json, size, WM_MAP_JSON_MAX_DEPTH))
     {
+    case WM_JSON_SHAPE_TOO_DEEP:
       g_set_error (error, WM_ERROR, WM_ERROR_INVALID_DOCUMENT,
                    _("The journey map is not valid: it nests deeper than %d levels."),
                    WM_MAP_JSON_MAX_DEPTH);
       return NULL;
+
+    case WM_JSON_SHAPE_TRAILING:
+      g_set_error (error, WM_ERROR, WM_ERROR_INVALID_DOCUMENT,
+                   _("The journey map is not valid: there is more text after the document."));
+      return NULL;
+
+    case WM_JSON_SHAPE_NOT_OBJECT:
+      /* Decided before json-glib sees it: 1.6 leaks a value followed by
+       * more text. */
+      g_set_error (error, WM_ERROR, WM_ERROR_INVALID_DOCUMENT,
+                   _("The journey map is not valid: %s: %s"), "document", _("expected an object"));
+      return NULL;
+
+    case WM_JSON_SHAPE_OK:
+    default:
+      break;
     }
 
   parser = json_parser_new_immutable ();
