@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <adwaita.h>
 
 #include "wm-demo-map.h"
@@ -926,6 +927,9 @@ main (int   argc,
   /* The test accessibility backend keeps what screen readers would get. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() switches to en_US.UTF-8 where the system has it: the
+   * expected texts are written for C.UTF-8, as on a fresh machine. */
+  setlocale (LC_ALL, "C.UTF-8");
   adw_init ();
 
 #define ADD(name, fn, data) \

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include "wm-importer.h"
 #include "wm-ui-test.h"
 
@@ -12,6 +14,9 @@ wm_ui_test_init (int    *argc,
                  char ***argv)
 {
   gtk_test_init (argc, argv, NULL);
+  /* gtk_test_init() switches to en_US.UTF-8 where the system has it: the
+   * expected texts are written for C.UTF-8, as on a fresh machine. */
+  setlocale (LC_ALL, "C.UTF-8");
   adw_init ();
 }
 
