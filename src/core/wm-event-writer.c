@@ -223,27 +223,6 @@ count_customer (WmEventWriter *self,
     }
 }
 
-static gboolean
-query_max (WmProject   *project,
-           const char  *sql,
-           gint64      *value,
-           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = wm_project_prepare (project, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      wm_project_set_sqlite_error (project, rc, "import", error);
-      return FALSE;
-    }
-  *value = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
 static void
 write_kept (WmEventWriter *self)
 {
@@ -607,8 +586,8 @@ wm_event_writer_new (WmProject   *project,
     return NULL;
 
   /* Where the events stood: the journey cache is updated from there. */
-  if (!query_max (project, "SELECT coalesce(max(rowid), 0) FROM events", &self->events_rowid_before, error) ||
-      !query_max (project, "SELECT coalesce(max(id), 0) FROM imports", &self->imports_id_before, error))
+  if (!wm_project_query_int (project, "SELECT coalesce(max(rowid), 0) FROM events", &self->events_rowid_before, error) ||
+      !wm_project_query_int (project, "SELECT coalesce(max(id), 0) FROM imports", &self->imports_id_before, error))
     return NULL;
 
   history = wm_project_prepare (project,

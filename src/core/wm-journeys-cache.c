@@ -84,29 +84,6 @@ wm_journey_columns_clear (WmJourneyColumns *columns)
 }
 
 static gboolean
-query_int (WmProject   *project,
-           const char  *sql,
-           gint64      *value,
-           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = wm_project_prepare (project, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      wm_project_set_sqlite_error (project, rc, "journeys", error);
-      return FALSE;
-    }
-
-  *value = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
 scan_failed (WmProject     *project,
              int            rc,
              GCancellable  *cancellable,
@@ -376,7 +353,7 @@ wm_journeys_cache_build (WmProject         *project,
 
   memset (columns, 0, sizeof *columns);
 
-  if (!query_int (project, "SELECT coalesce(max(id), 0) FROM customers", &max_customer, error))
+  if (!wm_project_query_int (project, "SELECT coalesce(max(id), 0) FROM customers", &max_customer, error))
     return FALSE;
 
   /* First scan: events per customer, so the second can place each event
@@ -441,7 +418,7 @@ merge_import (WmProject              *project,
 
   if (delta->added_events == NULL)
     return FALSE;
-  if (!query_int (project, "SELECT coalesce(max(id), 0) FROM customers", &max_customer, error))
+  if (!wm_project_query_int (project, "SELECT coalesce(max(id), 0) FROM customers", &max_customer, error))
     return FALSE;
   if (n_events > G_MAXUINT32)
     return FALSE;
@@ -537,8 +514,8 @@ current_tag (WmProject  *project,
              gint64     *imports_id,
              GError    **error)
 {
-  return query_int (project, "SELECT coalesce(max(rowid), 0) FROM events", events_rowid, error) &&
-         query_int (project, "SELECT coalesce(max(id), 0) FROM imports", imports_id, error);
+  return wm_project_query_int (project, "SELECT coalesce(max(rowid), 0) FROM events", events_rowid, error) &&
+         wm_project_query_int (project, "SELECT coalesce(max(id), 0) FROM imports", imports_id, error);
 }
 
 static gboolean

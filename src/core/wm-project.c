@@ -187,11 +187,11 @@ wm_project_prepare (WmProject   *self,
   return stmt;
 }
 
-static gboolean
-query_int (WmProject   *self,
-           const char  *sql,
-           gint64      *value,
-           GError     **error)
+gboolean
+wm_project_query_int (WmProject   *self,
+                      const char  *sql,
+                      gint64      *value,
+                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = wm_project_prepare (self, sql, error);
   int rc;
@@ -297,8 +297,8 @@ check_identity (WmProject  *self,
       return FALSE;
     }
 
-  if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
-      !query_int (self, "PRAGMA user_version", &version, error))
+  if (!wm_project_query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !wm_project_query_int (self, "PRAGMA user_version", &version, error))
     return FALSE;
 
   if (app_id != WM_PROJECT_APPLICATION_ID)

@@ -42,6 +42,11 @@ sqlite3    *wm_project_get_db              (WmProject           *self);
 gboolean    wm_project_exec                (WmProject           *self,
                                             const char          *sql,
                                             GError             **error);
+/* Runs @sql (no parameters) and reads the first column of its first row. */
+gboolean    wm_project_query_int           (WmProject           *self,
+                                            const char          *sql,
+                                            gint64              *value,
+                                            GError             **error);
 /* Prepares @sql; on failure sets a WmError. */
 sqlite3_stmt *wm_project_prepare           (WmProject           *self,
                                             const char          *sql,
