@@ -845,6 +845,33 @@ test_partial_repaint (Fixture       *f,
   g_assert_cmpuint (f->canvas->n_full_renders, ==, full + 1);
 }
 
+/* Text and colour move nothing: the layout (and its connector routes) is
+ * kept; a new span moves things and lays the map out again. Either way the
+ * picture is what a full render gives. */
+static void
+test_content_edit_keeps_layout (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GdkTexture) connected = NULL;
+  graphene_rect_t narrow, wide;
+  guint layouts;
+
+  g_assert_nonnull (wm_map_history_connect (f->history, "a", "b", "pays"));
+  connected = render (f, "connected");
+  layouts = f->canvas->n_layouts;
+
+  g_assert_true (wm_map_history_set_card_color (f->history, "a", WM_CARD_COLOR_PURPLE));
+  g_assert_true (wm_map_history_set_card_text (f->history, "a", "Paid at last", "by phone"));
+  g_assert_cmpuint (f->canvas->n_layouts, ==, layouts);
+  assert_same_as_full_render (f);
+
+  g_assert_true (wm_map_canvas_get_card_bounds (f->canvas, "a", &narrow));
+  g_assert_true (wm_map_history_resize_card (f->history, "a", 2));
+  g_assert_cmpuint (f->canvas->n_layouts, ==, layouts + 1);
+  g_assert_true (wm_map_canvas_get_card_bounds (f->canvas, "a", &wide));
+  g_assert_cmpfloat (wide.size.width, >, narrow.size.width);
+}
+
 /* A label the picture shows whole needs no tooltip; zoomed out, with
  * the text gone, the tooltip has it. */
 static void
@@ -952,6 +979,7 @@ main (int   argc,
   ADD ("drag-preview", test_drag_preview, NULL);
   ADD ("accessible-cards", test_accessible_cards, NULL);
   ADD ("partial-repaint", test_partial_repaint, NULL);
+  ADD ("content-edit-keeps-layout", test_content_edit_keeps_layout, NULL);
   ADD ("connector-tooltip", test_connector_tooltip, NULL);
 #undef ADD
   g_test_add_func ("/map-canvas/history-replaced", test_history_replaced);

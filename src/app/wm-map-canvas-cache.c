@@ -360,11 +360,32 @@ wm_map_canvas_ensure_cache (WmMapCanvas *self,
   self->n_full_renders++;
 }
 
+/* Whether the edit of card @id left every position as it was: text,
+ * colour, evidence and bindings move nothing (cards have a fixed height),
+ * a new span does. The layout points at the card, edited in place, so it
+ * stays valid and connector routing need not run again. */
+static gboolean
+keeps_geometry (WmMapCanvas *self,
+                WmMapChange  change,
+                const char  *id)
+{
+  const WmMapCardBox *box;
+  const WmMapCard *card;
+
+  if (change != WM_MAP_CHANGE_CARD_CONTENT || id == NULL || self->layout == NULL || self->map == NULL)
+    return FALSE;
+  box = wm_map_layout_card_box (self->layout, id);
+  card = wm_journey_map_lookup_card (self->map, id);
+  return box != NULL && card != NULL && box->card == card && box->span == card->span;
+}
+
 void
 wm_map_canvas_relayout (WmMapCanvas *self,
                         WmMapChange  change,
                         const char  *id)
 {
+  gboolean same_places = keeps_geometry (self, change, id);
+
   /* What the last frame showed is what the next one is compared with:
    * the edits of one step (a group, several cards moved) are painted
    * once. */
@@ -380,6 +401,13 @@ wm_map_canvas_relayout (WmMapCanvas *self,
   if (change == WM_MAP_CHANGE_ALL || change == WM_MAP_CHANGE_STRUCTURE || change == WM_MAP_CHANGE_TITLE)
     self->pending_all = TRUE;
 
+  if (same_places)
+    {
+      self->geometry = geometry_new (self->layout);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
   g_clear_pointer (&self->layout, wm_map_layout_free);
   if (self->map != NULL)
     {
@@ -388,6 +416,7 @@ wm_map_canvas_relayout (WmMapCanvas *self,
       self->layout = wm_map_layout_new (self->map, self->theme);
       wm_map_layout_place_labels (self->layout, self->metrics, &measurer, self->theme->small_size);
       self->geometry = geometry_new (self->layout);
+      self->n_layouts++;
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

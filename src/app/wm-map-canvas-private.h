@@ -62,6 +62,7 @@ struct _WmMapCanvas
   GHashTable     *pending_ids;       /* edited since: id (owned) */
   gboolean        pending_all;
   guint           n_full_renders;    /* for tests */
+  guint           n_layouts;         /* for tests */
   cairo_surface_t *cache_surface;
   GskRenderNode  *cache;
   WmMapViewport   cache_viewport;
