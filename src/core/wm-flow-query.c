@@ -74,25 +74,6 @@ typedef struct
   GArray      *links;
 } Step;
 
-typedef struct
-{
-  guint32     tp;
-  guint64     customers;
-  const char *name;
-} Ranked;
-
-static int
-compare_ranked (gconstpointer a,
-                gconstpointer b)
-{
-  const Ranked *x = a;
-  const Ranked *y = b;
-
-  if (x->customers != y->customers)
-    return x->customers > y->customers ? -1 : 1;
-  return strcmp (x->name, y->name);
-}
-
 /* Keeps the @limit touchpoints with the most customers in step->counts,
  * and clears the counts. */
 static void
@@ -100,24 +81,24 @@ choose_slots (Step  *step,
               guint  limit)
 {
   WmJourneys *journeys = step->journeys;
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (WmRanked));
 
   for (guint32 tp = 1; tp < journeys->n_touchpoint_ids; tp++)
     {
       step->slot_of_tp[tp] = NO_SLOT;
       if (step->counts[tp] > 0)
         {
-          Ranked r = { tp, step->counts[tp], journeys->touchpoint_names[tp] };
+          WmRanked r = { tp, step->counts[tp], journeys->touchpoint_names[tp] };
           g_array_append_val (ranked, r);
           step->counts[tp] = 0;
         }
     }
-  g_array_sort (ranked, compare_ranked);
+  g_array_sort (ranked, wm_ranked_compare);
 
   step->top = MIN (limit, ranked->len);
   for (guint i = 0; i < step->top; i++)
     {
-      step->slot_tp[i] = g_array_index (ranked, Ranked, i).tp;
+      step->slot_tp[i] = g_array_index (ranked, WmRanked, i).id;
       step->slot_of_tp[step->slot_tp[i]] = i;
     }
 }
@@ -162,23 +143,23 @@ add_nodes (Step  *step,
            guint  column)
 {
   WmJourneys *journeys = step->journeys;
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (WmRanked));
 
   for (guint s = 0; s < step->n_slots; s++)
     step->node_of_slot[s] = NO_SLOT;
 
-  /* Ranked.tp holds the slot here. */
+  /* WmRanked.id holds the slot here. */
   for (guint i = 0; i < step->top; i++)
     if (step->slot_customers[i] > 0)
       {
-        Ranked r = { i, step->slot_customers[i], journeys->touchpoint_names[step->slot_tp[i]] };
+        WmRanked r = { i, step->slot_customers[i], journeys->touchpoint_names[step->slot_tp[i]] };
         g_array_append_val (ranked, r);
       }
-  g_array_sort (ranked, compare_ranked);
+  g_array_sort (ranked, wm_ranked_compare);
 
   for (guint i = 0; i < ranked->len; i++)
     {
-      guint slot = g_array_index (ranked, Ranked, i).tp;
+      guint slot = g_array_index (ranked, WmRanked, i).id;
 
       add_node (step, slot, column, WM_FLOW_NODE_TOUCHPOINT,
                 journeys->touchpoint_names[step->slot_tp[slot]]);

@@ -18,6 +18,7 @@
 #include "wm-breakdown.h"
 #include "wm-error.h"
 #include "wm-funnel-match.h"
+#include "wm-journeys-private.h"
 
 #define DEFAULT_BREAKDOWN_TOP 5
 
@@ -340,25 +341,6 @@ fill_segment (const Run     *run,
   fill_steps (run->query, reached, in_progress, medians, steps);
 }
 
-typedef struct
-{
-  guint32     value;
-  guint64     customers;
-  const char *name;
-} Ranked;
-
-static int
-compare_ranked (gconstpointer a,
-                gconstpointer b)
-{
-  const Ranked *x = a;
-  const Ranked *y = b;
-
-  if (x->customers != y->customers)
-    return x->customers > y->customers ? -1 : 1;
-  return strcmp (x->name, y->name);
-}
-
 /* Segments: the top values by customers entering, then "Other", then ""
  * (no value); segments without customers are left out. */
 static void
@@ -372,7 +354,7 @@ fill_segments (const Run         *run,
   guint top = run->query->breakdown_top > 0 ? run->query->breakdown_top : DEFAULT_BREAKDOWN_TOP;
   g_autofree guint64 *entered = g_new0 (guint64, n_values);
   g_autofree guint32 *segment_of = g_new0 (guint32, n_values);
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (WmRanked));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint other = G_MAXUINT32;
   gboolean has_other = FALSE;
@@ -384,18 +366,18 @@ fill_segments (const Run         *run,
   for (guint v = 1; v < n_values; v++)
     if (entered[v] > 0)
       {
-        Ranked r = { v, entered[v], breakdown->names->pdata[v] };
+        WmRanked r = { v, entered[v], breakdown->names->pdata[v] };
         g_array_append_val (ranked, r);
       }
-  g_array_sort (ranked, compare_ranked);
+  g_array_sort (ranked, wm_ranked_compare);
 
   for (guint i = 0; i < ranked->len; i++)
     {
-      const Ranked *r = &g_array_index (ranked, Ranked, i);
+      const WmRanked *r = &g_array_index (ranked, WmRanked, i);
 
       if (i < top)
         {
-          segment_of[r->value] = names->len;
+          segment_of[r->id] = names->len;
           g_ptr_array_add (names, (gpointer) r->name);
         }
       else
@@ -406,7 +388,7 @@ fill_segments (const Run         *run,
               g_ptr_array_add (names, (gpointer) "Other");
               has_other = TRUE;
             }
-          segment_of[r->value] = other;
+          segment_of[r->id] = other;
         }
     }
   segment_of[0] = G_MAXUINT32 - 1;

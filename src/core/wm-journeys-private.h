@@ -169,4 +169,16 @@ void     wm_parallel_halves            (guint64            n,
 gboolean wm_journeys_check_cancelled   (GCancellable      *cancellable,
                                         GError           **error);
 
+/* One name with its customers, for ranking touchpoints or breakdown values
+ * the same way everywhere: most customers first, then by name. */
+typedef struct
+{
+  guint32     id;
+  guint64     customers;
+  const char *name;
+} WmRanked;
+
+int wm_ranked_compare (gconstpointer a,
+                       gconstpointer b);
+
 G_END_DECLS

@@ -255,18 +255,12 @@ customers_per_touchpoint (WmJourneys *journeys)
   return counts;
 }
 
-typedef struct
+int
+wm_ranked_compare (gconstpointer a,
+                   gconstpointer b)
 {
-  const char *name;
-  guint64     customers;
-} Ranked;
-
-static int
-compare_ranked (gconstpointer a,
-                gconstpointer b)
-{
-  const Ranked *x = a;
-  const Ranked *y = b;
+  const WmRanked *x = a;
+  const WmRanked *y = b;
 
   if (x->customers != y->customers)
     return x->customers > y->customers ? -1 : 1;
@@ -277,7 +271,7 @@ char **
 wm_journeys_list_touchpoints (WmJourneys *journeys)
 {
   g_autofree guint64 *counts = NULL;
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (WmRanked));
   GStrvBuilder *builder;
   char **names;
 
@@ -287,14 +281,14 @@ wm_journeys_list_touchpoints (WmJourneys *journeys)
   for (guint i = 1; i < journeys->n_touchpoint_ids; i++)
     if (counts[i] > 0)
       {
-        Ranked r = { journeys->touchpoint_names[i], counts[i] };
+        WmRanked r = { i, counts[i], journeys->touchpoint_names[i] };
         g_array_append_val (ranked, r);
       }
-  g_array_sort (ranked, compare_ranked);
+  g_array_sort (ranked, wm_ranked_compare);
 
   builder = g_strv_builder_new ();
   for (guint i = 0; i < ranked->len; i++)
-    g_strv_builder_add (builder, g_array_index (ranked, Ranked, i).name);
+    g_strv_builder_add (builder, g_array_index (ranked, WmRanked, i).name);
   names = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
 
