@@ -306,11 +306,16 @@ static void
 test_touchpoint_list (void)
 {
   g_autoptr(WmTestProject) data = wm_test_project_new (first_file);
-  g_auto(GStrv) names = wm_journeys_list_touchpoints (data->journeys);
+  g_autofree guint64 *customers = NULL;
+  g_auto(GStrv) names = wm_journeys_list_touchpoints (data->journeys, &customers);
+  g_auto(GStrv) again = wm_journeys_list_touchpoints (data->journeys, NULL);
 
   g_assert_cmpuint (g_strv_length (names), ==, 2);
   g_assert_cmpstr (names[0], ==, "A");
   g_assert_cmpstr (names[1], ==, "B");
+  g_assert_cmpuint (customers[0], ==, 2);
+  g_assert_cmpuint (customers[1], ==, 1);
+  g_assert_true (g_strv_equal ((const char * const *) names, (const char * const *) again));
 }
 
 int

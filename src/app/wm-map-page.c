@@ -222,17 +222,9 @@ touchpoints_thread (GTask        *task,
   WmJourneys *journeys = task_data;
   Touchpoints *touchpoints = g_new0 (Touchpoints, 1);
 
-  touchpoints->names = wm_journeys_list_touchpoints (journeys);
+  /* One pass over the journeys for every touchpoint's customers. */
+  touchpoints->names = wm_journeys_list_touchpoints (journeys, &touchpoints->customers);
   touchpoints->n = g_strv_length (touchpoints->names);
-  touchpoints->customers = g_new0 (guint64, MAX (touchpoints->n, 1));
-  for (guint i = 0; i < touchpoints->n; i++)
-    {
-      const char *one[] = { touchpoints->names[i], NULL };
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      touchpoints->customers[i] = wm_journeys_count_customers (journeys, one);
-    }
   if (g_cancellable_is_cancelled (cancellable))
     {
       touchpoints_free (touchpoints);

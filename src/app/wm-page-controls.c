@@ -242,7 +242,7 @@ list_touchpoints (gconstpointer   query,
 {
   WmPageTouchpoints *touchpoints = g_new0 (WmPageTouchpoints, 1);
 
-  touchpoints->names = wm_journeys_list_touchpoints (journeys);
+  touchpoints->names = wm_journeys_list_touchpoints (journeys, NULL);
   touchpoints->last = wm_journeys_most_common_last (journeys);
   return touchpoints;
 }

@@ -43,8 +43,10 @@ guint64      wm_journeys_get_n_customers   (WmJourneys          *journeys);
 guint64      wm_journeys_get_n_events      (WmJourneys          *journeys);
 /* Milliseconds UTC; 0 when there are no events. */
 gint64       wm_journeys_get_last_ts       (WmJourneys          *journeys);
-/* Touchpoint names, sorted by customers descending (NULL-terminated). */
-char       **wm_journeys_list_touchpoints  (WmJourneys          *journeys);
+/* Touchpoint names, sorted by customers descending (NULL-terminated); with
+ * @customers, also each one's customers, in the same order (g_free). */
+char       **wm_journeys_list_touchpoints  (WmJourneys          *journeys,
+                                            guint64            **customers);
 /* Distinct customers with at least one event at any of @touchpoints. */
 guint64      wm_journeys_count_customers   (WmJourneys          *journeys,
                                             const char * const  *touchpoints);

@@ -268,7 +268,8 @@ wm_ranked_compare (gconstpointer a,
 }
 
 char **
-wm_journeys_list_touchpoints (WmJourneys *journeys)
+wm_journeys_list_touchpoints (WmJourneys  *journeys,
+                              guint64    **customers)
 {
   g_autofree guint64 *counts = NULL;
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (WmRanked));
@@ -291,6 +292,13 @@ wm_journeys_list_touchpoints (WmJourneys *journeys)
     g_strv_builder_add (builder, g_array_index (ranked, WmRanked, i).name);
   names = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
+
+  if (customers != NULL)
+    {
+      *customers = g_new0 (guint64, MAX (ranked->len, 1));
+      for (guint i = 0; i < ranked->len; i++)
+        (*customers)[i] = g_array_index (ranked, WmRanked, i).customers;
+    }
 
   return names;
 }
