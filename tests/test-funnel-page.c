@@ -23,11 +23,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->project = wm_ui_test_project ("Bank demo", NULL);
-  g_assert_true (wm_demo_write_project (fixture->project, 2000, 2024, &error));
-  g_assert_no_error (error);
+  fixture->project = wm_ui_test_demo_project (2000, 2024);
   fixture->session = wm_session_new ();
   wm_session_set_project (fixture->session, fixture->project);
   wm_ui_test_wait_false (fixture->session, "loading");

@@ -19,13 +19,11 @@
 static WmWindow *
 open_demo (WmProject **project_out)
 {
-  g_autoptr(WmProject) project = wm_ui_test_project ("Bank demo", NULL);
+  g_autoptr(WmProject) project = wm_ui_test_demo_project (2000, 2024);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   WmWindow *window;
 
-  g_assert_true (wm_demo_write_project (project, 2000, 2024, &error));
-  g_assert_no_error (error);
   file = g_file_new_for_path (wm_project_get_path (project));
   window = g_object_ref (wm_window_new (NULL));
   gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);

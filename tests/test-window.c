@@ -19,12 +19,7 @@ is_mapped (gpointer data)
 static WmProject *
 demo_project (void)
 {
-  g_autoptr(WmProject) project = wm_ui_test_project ("Bank demo", NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (wm_demo_write_project (project, 300, WM_DEMO_DEFAULT_SEED, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
+  return wm_ui_test_demo_project (300, WM_DEMO_DEFAULT_SEED);
 }
 
 static WmWindow *

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "wm-importer.h"
+#include "wm-demo.h"
 #include "wm-ui-test.h"
 
 void
@@ -44,6 +45,18 @@ wm_ui_test_project (const char  *name,
       g_assert_no_error (error);
     }
 
+  return g_steal_pointer (&project);
+}
+
+WmProject *
+wm_ui_test_demo_project (guint   customers,
+                         guint64 seed)
+{
+  g_autoptr(WmProject) project = wm_ui_test_project ("Bank demo", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wm_demo_write_project (project, customers, seed, &error));
+  g_assert_no_error (error);
   return g_steal_pointer (&project);
 }
 

@@ -17,6 +17,10 @@ void       wm_ui_test_init        (int           *argc,
  * of tests/data/import named in @imports (NULL-terminated) imported. */
 WmProject *wm_ui_test_project     (const char    *name,
                                    const char   **imports);
+/* A new project "Bank demo" holding the demo's @customers (and its map and
+ * saved views), generated from @seed. */
+WmProject *wm_ui_test_demo_project (guint          customers,
+                                    guint64        seed);
 /* Runs the main loop until @done (@data) holds. */
 void       wm_ui_test_spin_until  (gboolean     (*done) (gpointer data),
                                    gpointer       data);
