@@ -113,7 +113,9 @@ test_no_usable_header (void)
 }
 
 /* A FIFO lets the test decide when the importer gets its rows, so the
- * cancel lands mid-import whatever the machine's speed. */
+ * cancel lands mid-import whatever the machine's speed.  Nothing is
+ * written after the cancel: the importer may have closed the pipe by
+ * then, and a write would end the test with SIGPIPE. */
 static void
 test_cancel_leaves_project (void)
 {
@@ -124,7 +126,6 @@ test_cancel_leaves_project (void)
   g_autofree char *path = g_build_filename (dir, "live.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   const char header[] = "customer,timestamp,touchpoint\nc9,2026-03-02T08:00:00Z,Login\n";
-  const char more[] = "c10,2026-03-02T08:00:00Z,Login\n";
   WmImportDialog *dialog;
   int fd;
 
@@ -139,7 +140,6 @@ test_cancel_leaves_project (void)
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (write (fd, header, strlen (header)), ==, (gssize) strlen (header));
   wm_import_dialog_cancel (dialog);
-  g_assert_cmpint (write (fd, more, strlen (more)), ==, (gssize) strlen (more));
   close (fd);
 
   wm_ui_test_spin_until (not_importing, dialog);

@@ -353,6 +353,10 @@ wm_import_stream (WmProject              *project,
   if (!wm_event_writer_flush (writer, error))
     return FALSE;
 
+  /* A cancel that came while the last rows were read still cancels. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
   sha256 = wm_hashing_stream_get_sha256 (WM_HASHING_STREAM (counter));
   if (!options->force)
     {
