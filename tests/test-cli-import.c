@@ -56,6 +56,7 @@ test_import_refusals_keep_project (void)
   cli (&run, NULL, "import", "--db", db, canonical, NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_one_line_error (&run, "same content");
+  g_assert_cmpstr (run.out, ==, "");
   run_clear (&run);
 
   cli (&run, NULL, "import", "--db", db, "--json", no_header, NULL);
@@ -109,6 +110,12 @@ test_bad_usage (void)
   cli (&run, NULL, "frobnicate", NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_one_line_error (&run, "frobnicate");
+  run_clear (&run);
+
+  /* Help names the command once, as it is typed. */
+  cli (&run, NULL, "import", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Usage:\n  waymark-cli import [OPTION…] FILE…\n"));
   run_clear (&run);
 
   cli (&run, NULL, "import", "--db", db, "--bogus", canonical, NULL);

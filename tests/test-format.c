@@ -135,7 +135,17 @@ test_datetime (void)
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) time = g_date_time_new (utc, 2026, 3, 2, 8, 5, 9);
 
-  check (wm_format_datetime (time), "03/02/26 08:05:09");
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+
+  check (wm_format_datetime (time), "2026-03-02 08:05:09");
+
+  if (setlocale (LC_TIME, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("de_DE.UTF-8 is not available");
+      return;
+    }
+  check (wm_format_datetime (time), "02.03.2026 08:05:09");
+  setlocale (LC_TIME, saved);
 }
 
 int

@@ -66,7 +66,13 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        g_autofree char *prgname = g_strconcat ("waymark-cli ", commands[i].name, NULL);
+
+        /* A command's --help reads "waymark-cli import [OPTION…] FILE…". */
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   wm_cli_print_error (_("Unknown command “%s”. Run “waymark-cli --help” for the list."), argv[1]);
   return WM_CLI_EXIT_USAGE;

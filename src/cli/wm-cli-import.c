@@ -215,7 +215,7 @@ wm_cli_import (int    argc,
     { NULL }
   };
 
-  if (!wm_cli_parse_options ("import", _("FILE…"), _("Import touchpoint logs (CSV or JSON Lines; “-” reads standard input)."),
+  if (!wm_cli_parse_options ("import", NULL, _("Import touchpoint logs (CSV or JSON Lines; “-” reads standard input)."),
                              entries, &argc, &argv))
     return WM_CLI_EXIT_USAGE;
 
@@ -265,7 +265,9 @@ wm_cli_import (int    argc,
         }
     }
 
-  print_result (project, result, as_json);
+  /* "Imported 0 events" would read as a success next to the refusal. */
+  if (as_json || status == WM_CLI_EXIT_OK || result->import_ids->len > 0)
+    print_result (project, result, as_json);
 
   /* A project made for this command and left empty is not kept. */
   if (!existed && result->import_ids->len == 0)

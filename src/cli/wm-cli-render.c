@@ -69,7 +69,7 @@ parse_options (const char          *kind,
   wm_cli_entries_add (entries, common);
   wm_cli_entries_add (entries, extra);
 
-  if (!wm_cli_parse_options (command, NULL, _("Draw a chart of the project as an image."),
+  if (!wm_cli_parse_options (command, kind, _("Draw a chart of the project as an image."),
                              (const GOptionEntry *) entries->data, argc, argv))
     return FALSE;
 

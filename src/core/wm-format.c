@@ -128,9 +128,17 @@ wm_format_share (double share)
   return wm_format_percent (share, 2);
 }
 
+/* The locale's own date and time; without a locale (C, POSIX) the
+ * unambiguous ISO order rather than C's American "03/02/26". */
 char *
 wm_format_datetime (GDateTime *time)
 {
+  const char *locale = setlocale (LC_TIME, NULL);
+
   g_return_val_if_fail (time != NULL, NULL);
+
+  if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX") ||
+      g_str_has_prefix (locale, "C."))
+    return g_date_time_format (time, "%Y-%m-%d %H:%M:%S");
   return g_date_time_format (time, "%x %X");
 }
