@@ -112,6 +112,58 @@ test_no_usable_header (void)
   close_dialog (dialog);
 }
 
+/* Several files (a drop, a multiple choice) go one after another, each
+ * checked on its own; one that cannot be imported is skipped. */
+static void
+test_several_files (void)
+{
+  g_autoptr(WmProject) project = wm_ui_test_project ("several", NULL);
+  g_autoptr(WmSession) session = wm_session_new ();
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  const char *names[] = { "canonical.csv", "no-header.csv", "posthog.jsonl" };
+  g_autoptr(GFile) no_header = test_file ("no-header.csv");
+  WmImportDialog *dialog;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) file = test_file (names[i]);
+
+      g_list_store_append (files, file);
+    }
+
+  wm_session_set_project (session, project);
+  dialog = g_object_ref (wm_import_dialog_new (NULL, session));
+  wm_import_dialog_set_files (dialog, G_LIST_MODEL (files));
+  g_assert_cmpuint (wm_import_dialog_get_n_pending (dialog), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  wm_ui_test_spin_until (not_importing, dialog);
+  g_assert_cmpstr (wm_import_dialog_get_stage (dialog), ==, "summary");
+  g_assert_cmpuint (wm_import_dialog_get_result (dialog)->imported, ==, 5);
+
+  /* The second has no customer column: it is shown with the error, and
+   * can be skipped. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  g_assert_cmpstr (wm_import_dialog_get_stage (dialog), ==, "setup");
+  g_assert_cmpuint (wm_import_dialog_get_n_pending (dialog), ==, 1);
+  wm_import_dialog_start (dialog, no_header);
+  g_assert_cmpstr (wm_import_dialog_get_stage (dialog), ==, "setup");
+  g_assert_error (wm_import_dialog_get_error (dialog), WM_ERROR, WM_ERROR_NO_USABLE_HEADER);
+  g_assert_cmpint (wm_ui_test_count (project, "SELECT count(*) FROM imports"), ==, 1);
+
+  g_assert_true (wm_import_dialog_next_file (dialog));
+  g_assert_cmpuint (wm_import_dialog_get_n_pending (dialog), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  wm_ui_test_spin_until (not_importing, dialog);
+  g_assert_cmpstr (wm_import_dialog_get_stage (dialog), ==, "summary");
+  g_assert_cmpuint (wm_import_dialog_get_result (dialog)->imported, ==, 2);
+  g_assert_false (wm_import_dialog_next_file (dialog));
+
+  g_assert_cmpint (wm_ui_test_count (project, "SELECT count(*) FROM imports"), ==, 2);
+  g_assert_cmpint (wm_ui_test_count (project, "SELECT count(*) FROM events"), ==, 7);
+
+  close_dialog (dialog);
+}
+
 /* A FIFO lets the test decide when the importer gets its rows, so the
  * cancel lands mid-import whatever the machine's speed.  Nothing is
  * written after the cancel: the importer may have closed the pipe by
@@ -163,6 +215,7 @@ main (int   argc,
 
   g_test_add_func ("/import-dialog/import-updates-catalogue", test_import_updates_catalogue);
   g_test_add_func ("/import-dialog/no-usable-header", test_no_usable_header);
+  g_test_add_func ("/import-dialog/several-files", test_several_files);
   g_test_add_func ("/import-dialog/cancel-leaves-project", test_cancel_leaves_project);
 
   return g_test_run ();

@@ -155,6 +155,7 @@ wm_application_open (GApplication  *app,
 {
   WmApplication *self = WM_APPLICATION (app);
   WmWindow *window = get_window (self);
+  g_autoptr(GListStore) imports = g_list_store_new (G_TYPE_FILE);
 
   gtk_window_present (GTK_WINDOW (window));
 
@@ -164,20 +165,23 @@ wm_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     if (!wm_window_is_project_file (files[i]))
-      {
-        if (wm_session_get_project (wm_window_get_session (window)) == NULL)
-          {
-            g_auto(GStrv) recent = wm_recent_list_existing (self->settings);
+      g_list_store_append (imports, files[i]);
 
-            if (recent[0] != NULL)
-              {
-                g_autoptr(GFile) last = g_file_new_for_path (recent[0]);
+  if (g_list_model_get_n_items (G_LIST_MODEL (imports)) == 0)
+    return;
 
-                wm_window_open_file (window, last);
-              }
-          }
-        wm_window_import (window, files[i]);
-      }
+  if (wm_session_get_project (wm_window_get_session (window)) == NULL)
+    {
+      g_auto(GStrv) recent = wm_recent_list_existing (self->settings);
+
+      if (recent[0] != NULL)
+        {
+          g_autoptr(GFile) last = g_file_new_for_path (recent[0]);
+
+          wm_window_open_file (window, last);
+        }
+    }
+  wm_window_import (window, G_LIST_MODEL (imports));
 }
 
 static void

@@ -22,6 +22,10 @@ struct _WmImportDialog
   WmSession        *session;
   GSettings        *settings;
   GFile            *file;
+  /* Files still to import after this one, and where this one is among them. */
+  GQueue            pending;
+  guint             n_files;
+  guint             file_number;
   WmImportPreview  *preview;
   GCancellable     *cancellable;
   WmImportResult   *result;
@@ -42,6 +46,7 @@ struct _WmImportDialog
   GtkWidget        *cancel_button;
   GtkWidget        *import_button;
   GtkWidget        *done_button;
+  GtkWidget        *next_button;
   GtkStack         *stack;
   GtkRevealer      *error_revealer;
   GtkLabel         *error_label;
@@ -84,6 +89,21 @@ set_stage (WmImportDialog *self,
   gtk_widget_set_visible (self->import_button, !summary);
   gtk_widget_set_visible (self->cancel_button, !summary);
   gtk_widget_set_visible (self->done_button, summary);
+  /* With more files to come: "Next File" after an import, "Skip File"
+   * when this one cannot or should not be imported. */
+  gtk_widget_set_visible (self->next_button, !g_queue_is_empty (&self->pending) &&
+                                             !g_str_equal (stage, "progress"));
+  gtk_button_set_label (GTK_BUTTON (self->next_button), summary ? _("_Next File") : _("_Skip File"));
+  if (summary && !g_queue_is_empty (&self->pending))
+    {
+      gtk_widget_remove_css_class (self->done_button, "suggested-action");
+      gtk_widget_add_css_class (self->next_button, "suggested-action");
+    }
+  else
+    {
+      gtk_widget_add_css_class (self->done_button, "suggested-action");
+      gtk_widget_remove_css_class (self->next_button, "suggested-action");
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose", !g_str_equal (stage, "progress"));
   if (!setup)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", FALSE);
@@ -174,6 +194,8 @@ fill_preview (WmImportDialog *self)
   GListModel *columns = gtk_column_view_get_columns (self->preview_view);
   g_autoptr(GListStore) rows = g_list_store_new (WM_TYPE_RECORD);
 
+  /* The old rows go first: the new columns cannot show them. */
+  gtk_column_view_set_model (self->preview_view, NULL);
   while (g_list_model_get_n_items (columns) > 0)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
@@ -280,27 +302,91 @@ read_preview (WmImportDialog *self,
   return TRUE;
 }
 
-void
-wm_import_dialog_set_file (WmImportDialog *self,
-                           GFile          *file)
+static void
+show_file (WmImportDialog *self,
+           GFile          *file)
 {
   g_autofree char *name = NULL;
   g_autofree char *parse_name = NULL;
-
-  g_return_if_fail (WM_IS_IMPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_autofree char *subtitle = NULL;
 
   g_set_object (&self->file, file);
   g_clear_error (&self->error);
   name = g_file_get_basename (file);
   parse_name = g_file_get_parse_name (file);
-  adw_window_title_set_subtitle (self->window_title, name);
+  if (self->n_files > 1)
+    /* Translators: the import dialog's subtitle: a file name, then "2 of 3" files */
+    subtitle = g_strdup_printf (_("%s (%u of %u)"), name, self->file_number, self->n_files);
+  else
+    subtitle = g_strdup (name);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), name);
   adw_action_row_set_subtitle (self->file_row, parse_name);
 
   set_stage (self, "setup");
   if (read_preview (self, FALSE))
     validate (self);
+}
+
+void
+wm_import_dialog_set_files (WmImportDialog *self,
+                            GListModel     *files)
+{
+  guint n_files;
+  g_autoptr(GFile) first = NULL;
+
+  g_return_if_fail (WM_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+  g_return_if_fail (self->cancellable == NULL);
+
+  n_files = g_list_model_get_n_items (files);
+  g_return_if_fail (n_files > 0);
+
+  g_queue_clear_full (&self->pending, g_object_unref);
+  for (guint i = 1; i < n_files; i++)
+    g_queue_push_tail (&self->pending, g_list_model_get_item (files, i));
+  self->n_files = n_files;
+  self->file_number = 1;
+
+  first = g_list_model_get_item (files, 0);
+  show_file (self, first);
+}
+
+void
+wm_import_dialog_set_file (WmImportDialog *self,
+                           GFile          *file)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_list_store_append (files, file);
+  wm_import_dialog_set_files (self, G_LIST_MODEL (files));
+}
+
+gboolean
+wm_import_dialog_next_file (WmImportDialog *self)
+{
+  g_autoptr(GFile) next = NULL;
+
+  g_return_val_if_fail (WM_IS_IMPORT_DIALOG (self), FALSE);
+
+  if (self->cancellable != NULL || g_queue_is_empty (&self->pending))
+    return FALSE;
+
+  next = g_queue_pop_head (&self->pending);
+  self->file_number++;
+  show_error (self, NULL);
+  show_file (self, next);
+  return TRUE;
+}
+
+guint
+wm_import_dialog_get_n_pending (WmImportDialog *self)
+{
+  g_return_val_if_fail (WM_IS_IMPORT_DIALOG (self), 0);
+
+  return g_queue_get_length (&self->pending);
 }
 
 static void
@@ -320,9 +406,10 @@ choose_response (GtkNativeDialog *native,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
 
-      wm_import_dialog_set_file (self, file);
+      if (g_list_model_get_n_items (files) > 0)
+        wm_import_dialog_set_files (self, files);
     }
 
   gtk_native_dialog_destroy (native);
@@ -352,6 +439,7 @@ wm_import_dialog_choose_file (WmImportDialog *self)
                                         _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), logs);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (choose_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -761,6 +849,14 @@ start_action (GtkWidget  *widget,
 }
 
 static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  wm_import_dialog_next_file (WM_IMPORT_DIALOG (widget));
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -800,6 +896,7 @@ wm_import_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
+  g_queue_clear_full (&self->pending, g_object_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->preview, wm_import_preview_free);
   g_clear_pointer (&self->result, wm_import_result_free);
@@ -859,6 +956,7 @@ wm_import_dialog_class_init (WmImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, WmImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, WmImportDialog, done_button);
+  gtk_widget_class_bind_template_child (widget_class, WmImportDialog, next_button);
   gtk_widget_class_bind_template_child (widget_class, WmImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, WmImportDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, WmImportDialog, error_label);
@@ -886,6 +984,7 @@ wm_import_dialog_class_init (WmImportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "import.export-rejects", NULL, export_rejects_action);
 

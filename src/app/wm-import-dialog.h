@@ -22,6 +22,15 @@ void                  wm_import_dialog_choose_file (WmImportDialog *self);
  * (an empty file, no usable header) are shown in the dialog. */
 void                  wm_import_dialog_set_file    (WmImportDialog *self,
                                                     GFile          *file);
+/* Several files, imported one after another, each with its own check of
+ * columns; the first is shown as wm_import_dialog_set_file() does. */
+void                  wm_import_dialog_set_files   (WmImportDialog *self,
+                                                    GListModel     *files);
+/* Shows the next of the files given, whether or not this one was
+ * imported; FALSE when there is none or an import is running. */
+gboolean              wm_import_dialog_next_file   (WmImportDialog *self);
+/* How many files wait after the one shown. */
+guint                 wm_import_dialog_get_n_pending (WmImportDialog *self);
 /* Imports @file into the session's project with the options shown, in a
  * worker; the stage goes to "progress", then "summary" on success or back
  * to "setup" with the error shown. */

@@ -91,8 +91,7 @@ on_drop (GtkDropTarget *target,
          WmWindow      *self)
 {
   GSList *files = g_value_get_boxed (value);
-  GFile *import = NULL;
-  guint n_imports = 0;
+  g_autoptr(GListStore) imports = g_list_store_new (G_TYPE_FILE);
 
   for (GSList *l = files; l != NULL; l = l->next)
     {
@@ -101,23 +100,13 @@ on_drop (GtkDropTarget *target,
           wm_window_open_file (self, l->data);
           return TRUE;
         }
-      if (import == NULL)
-        import = l->data;
-      n_imports++;
+      g_list_store_append (imports, l->data);
     }
 
-  if (import == NULL)
+  if (g_list_model_get_n_items (G_LIST_MODEL (imports)) == 0)
     return FALSE;
 
-  wm_window_import (self, import);
-  if (n_imports > 1)
-    {
-      g_autofree char *name = g_file_get_basename (import);
-      g_autofree char *message = g_strdup_printf (_("Importing “%s” only: drop the other files one at a time"), name);
-
-      wm_window_add_toast (self, message);
-    }
-
+  wm_window_import (self, G_LIST_MODEL (imports));
   return TRUE;
 }
 
@@ -357,8 +346,8 @@ wm_window_get_visible_view (WmWindow *self)
 }
 
 void
-wm_window_import (WmWindow *self,
-                  GFile    *file)
+wm_window_import (WmWindow   *self,
+                  GListModel *files)
 {
   WmImportDialog *dialog;
 
@@ -372,8 +361,8 @@ wm_window_import (WmWindow *self,
 
   dialog = wm_import_dialog_new (GTK_WINDOW (self), self->session);
   gtk_window_present (GTK_WINDOW (dialog));
-  if (file != NULL)
-    wm_import_dialog_set_file (dialog, file);
+  if (files != NULL)
+    wm_import_dialog_set_files (dialog, files);
   else
     wm_import_dialog_choose_file (dialog);
 }

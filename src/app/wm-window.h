@@ -36,9 +36,10 @@ void        wm_window_set_page         (WmWindow      *self,
 void        wm_window_show_view        (WmWindow      *self,
                                         const char    *name);
 const char *wm_window_get_visible_view (WmWindow      *self);
-/* Opens the import dialog for @file, or asks for a file when NULL. */
+/* Opens the import dialog for @files (GFile items, imported one after
+ * another), or asks for files when NULL. */
 void        wm_window_import           (WmWindow      *self,
-                                        GFile         *file);
+                                        GListModel    *files);
 /* Ends a busy state and shows @body in a message dialog. */
 void        wm_window_show_error       (WmWindow      *self,
                                         const char    *heading,
