@@ -453,6 +453,48 @@ test_emotion_drag (Fixture       *f,
 }
 
 static void
+record_id (WmMapCanvas *canvas,
+           const char  *id,
+           char       **out)
+{
+  g_free (*out);
+  *out = g_strdup (id);
+}
+
+/* "Edit title" (F2, the menu) on a selected connector asks for its label
+ * to be edited; on a card it edits in place; with nothing it is off. */
+static void
+test_edit_connector_label (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (f->canvas);
+  g_autofree char *activated = NULL;
+
+  g_assert_nonnull (wm_map_history_connect (f->history, "a", "b", "pays"));
+  g_signal_connect (f->canvas, "connector-activated", G_CALLBACK (record_id), &activated);
+
+  g_assert_false (wm_map_canvas_action_is_enabled (f->canvas, "map.edit-title"));
+  wm_map_canvas_select (f->canvas, (const char *[]) { wm_journey_map_get_connector (f->map, 0)->id, NULL });
+  g_assert_null (wm_map_canvas_get_selected_card (f->canvas));
+  g_assert_cmpstr (wm_map_canvas_get_selected_connector (f->canvas), ==,
+                   wm_journey_map_get_connector (f->map, 0)->id);
+  g_assert_true (wm_map_canvas_action_is_enabled (f->canvas, "map.edit-title"));
+  g_assert_true (gtk_widget_activate_action (widget, "map.edit-title", NULL));
+  g_assert_cmpstr (activated, ==, wm_journey_map_get_connector (f->map, 0)->id);
+
+  /* A card and a connector: neither is "the" selected connector. */
+  g_clear_pointer (&activated, g_free);
+  wm_map_canvas_select (f->canvas, (const char *[]) { "a", wm_journey_map_get_connector (f->map, 0)->id, NULL });
+  g_assert_null (wm_map_canvas_get_selected_connector (f->canvas));
+  g_assert_false (wm_map_canvas_action_is_enabled (f->canvas, "map.edit-title"));
+
+  /* An unknown id does nothing. */
+  wm_map_canvas_activate_connector (f->canvas, "no-such-connector");
+  g_assert_null (activated);
+  g_signal_handlers_disconnect_by_func (f->canvas, record_id, &activated);
+}
+
+static void
 test_actions (Fixture       *f,
               gconstpointer  data)
 {
@@ -985,6 +1027,7 @@ main (int   argc,
   ADD ("partial-repaint", test_partial_repaint, NULL);
   ADD ("content-edit-keeps-layout", test_content_edit_keeps_layout, NULL);
   ADD ("connector-tooltip", test_connector_tooltip, NULL);
+  ADD ("edit-connector-label", test_edit_connector_label, NULL);
 #undef ADD
   g_test_add_func ("/map-canvas/history-replaced", test_history_replaced);
 

@@ -209,6 +209,64 @@ test_bindings (Fixture       *f,
   g_assert_cmpstrv (card->bindings, ((const char *[]) { "IVR menu", NULL }));
 }
 
+/* A selected connector shows its ends, its volume and its label, which
+ * the panel edits as one undo step; a double-click on it (or F2, right
+ * click → Edit Label) puts the cursor in the label. */
+static void
+test_panel_edits_connector (Fixture       *f,
+                            gconstpointer  data)
+{
+  WmJourneyMap *map = wm_map_editor_get_map (f->editor);
+  WmMapCanvas *canvas = wm_map_editor_get_canvas (f->editor);
+  g_autoptr(WmMapMetrics) metrics = wm_map_metrics_new ();
+
+  wm_map_metrics_set_connector (metrics, "link-menu-agent", 1234);
+  wm_map_editor_set_metrics (f->editor, metrics);
+
+  select_card (f, "link-menu-agent");
+  g_assert_null (wm_map_canvas_get_selected_card (canvas));
+  g_assert_cmpstr (wm_map_canvas_get_selected_connector (canvas), ==, "link-menu-agent");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->editor->panel_stack), ==, "connector");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->editor->label_row)), ==, "gives up at the menu");
+  g_assert_cmpstr (adw_preferences_group_get_description (f->editor->connector_group), ==,
+                   "From “IVR menu” to “Agent requested”");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->editor->volume_row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (f->editor->volume_row), ==, "1\u00a0234");
+
+  gtk_editable_set_text (GTK_EDITABLE (f->editor->label_row), "  asks for an agent ");
+  g_signal_emit_by_name (f->editor->label_row, "apply");
+  g_assert_cmpstr (wm_journey_map_lookup_connector (map, "link-menu-agent")->label, ==, "asks for an agent");
+  g_assert_cmpstr (wm_map_history_get_undo_label (wm_map_editor_get_history (f->editor)), ==,
+                   "Undo Edit Connector Label");
+
+  /* Emptied, the label goes. */
+  gtk_editable_set_text (GTK_EDITABLE (f->editor->label_row), "");
+  g_signal_emit_by_name (f->editor->label_row, "apply");
+  g_assert_cmpstr (wm_journey_map_lookup_connector (map, "link-menu-agent")->label, ==, "");
+
+  /* Undo brings both back, and the panel follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "map.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->editor->label_row)), ==, "asks for an agent");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "map.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->editor->label_row)), ==, "gives up at the menu");
+
+  /* "Edit title" on a connector is its label: the cursor goes there. */
+  select_card (f, "card-notice");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->editor->panel_stack), ==, "card");
+  select_card (f, "link-menu-attempt");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "map.edit-title", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (f->editor->label_row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->editor->label_row)), ==, "tries to pay");
+  /* It has no numbers: the row hides. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor->volume_row)));
+
+  /* Delete in the panel removes the connector, and the panel empties. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "map.delete", NULL));
+  g_assert_null (wm_journey_map_lookup_connector (map, "link-menu-attempt"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->editor->panel_stack), ==, "empty");
+}
+
 static void
 test_metrics (Fixture       *f,
               gconstpointer  data)
@@ -354,6 +412,7 @@ main (int   argc,
   g_test_add ("/map-editor/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("loads-project-map", test_loads_project_map);
   ADD ("panel-edits-card", test_panel_edits_card);
+  ADD ("panel-edits-connector", test_panel_edits_connector);
   ADD ("bindings", test_bindings);
   ADD ("metrics", test_metrics);
   ADD ("save-and-reload", test_save_and_reload);

@@ -43,7 +43,8 @@ wm_map_canvas_action_is_enabled (WmMapCanvas *self,
   if (g_str_equal (name, "map.duplicate"))
     return has_selected_card (self);
   if (g_str_equal (name, "map.edit-title"))
-    return wm_map_canvas_get_selected_card (self) != NULL;
+    return wm_map_canvas_get_selected_card (self) != NULL ||
+           wm_map_canvas_get_selected_connector (self) != NULL;
   if (g_str_equal (name, "map.zoom-in"))
     return self->viewport.zoom < WM_MAP_CANVAS_MAX_ZOOM;
   if (g_str_equal (name, "map.zoom-out"))
@@ -155,8 +156,13 @@ edit_title_activated (GtkWidget  *widget,
                       GVariant   *param)
 {
   WmMapCanvas *self = WM_MAP_CANVAS (widget);
+  const char *connector = wm_map_canvas_get_selected_connector (self);
 
-  wm_map_canvas_edit_card_title (self, wm_map_canvas_get_selected_card (self));
+  /* A connector's "title" is its label, edited in the side panel. */
+  if (connector != NULL)
+    wm_map_canvas_activate_connector (self, connector);
+  else
+    wm_map_canvas_edit_card_title (self, wm_map_canvas_get_selected_card (self));
 }
 
 static void
@@ -353,6 +359,16 @@ card_menu (void)
   return G_MENU_MODEL (menu);
 }
 
+static GMenuModel *
+connector_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  g_menu_append (menu, _("_Edit Label"), "map.edit-title");
+  g_menu_append (menu, _("_Delete"), "map.delete");
+  return G_MENU_MODEL (menu);
+}
+
 void
 wm_map_canvas_popup_menu (WmMapCanvas    *self,
                           const WmMapHit *hit,
@@ -376,10 +392,13 @@ wm_map_canvas_popup_menu (WmMapCanvas    *self,
         wm_map_canvas_select (self, (const char *[]) { hit->id, NULL });
       model = card_menu ();
       break;
+    case WM_MAP_HIT_CONNECTOR:
+      wm_map_canvas_select (self, (const char *[]) { hit->id, NULL });
+      model = connector_menu ();
+      break;
     case WM_MAP_HIT_NONE:
     case WM_MAP_HIT_TITLE:
     case WM_MAP_HIT_CELL:
-    case WM_MAP_HIT_CONNECTOR:
     case WM_MAP_HIT_EMOTION_POINT:
     default:
       return;

@@ -579,14 +579,19 @@ drag_cancel_cb (GtkGesture       *gesture,
   wm_map_canvas_drag_cancel (self);
 }
 
+/* "pressed" and "released": a double-click edits what it is on.  A
+ * connector's label is edited in the side panel, so the focus goes there
+ * on release, once the press (which focuses the canvas) is over. */
 static void
-click_pressed_cb (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  WmMapCanvas     *self)
+click_cb (GtkGestureClick *gesture,
+          int              n_press,
+          double           x,
+          double           y,
+          WmMapCanvas     *self)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+  gboolean released = event != NULL && gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE;
   WmMapHit hit;
 
   if (self->history == NULL)
@@ -595,11 +600,18 @@ click_pressed_cb (GtkGestureClick *gesture,
 
   if (button == GDK_BUTTON_SECONDARY)
     {
-      wm_map_canvas_popup_menu (self, &hit, x, y);
+      if (!released)
+        wm_map_canvas_popup_menu (self, &hit, x, y);
       return;
     }
   if (button != GDK_BUTTON_PRIMARY || n_press != 2)
     return;
+  if (released)
+    {
+      if (hit.kind == WM_MAP_HIT_CONNECTOR)
+        wm_map_canvas_activate_connector (self, hit.id);
+      return;
+    }
 
   switch (hit.kind)
     {
@@ -795,7 +807,8 @@ wm_map_canvas_init_input (WmMapCanvas *self)
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (click_cb), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (click_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

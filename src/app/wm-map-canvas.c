@@ -21,6 +21,7 @@ enum {
 enum {
   SELECTION_CHANGED,
   ACTIONS_CHANGED,
+  CONNECTOR_ACTIVATED,
   N_SIGNALS
 };
 
@@ -286,19 +287,40 @@ wm_map_canvas_select_all (WmMapCanvas *self)
   wm_map_canvas_selection_changed (self);
 }
 
-const char *
-wm_map_canvas_get_selected_card (WmMapCanvas *self)
+/* The selection's one id, or NULL when it holds none or several. */
+static const char *
+only_selected (WmMapCanvas *self)
 {
   GHashTableIter iter;
   gpointer id;
-
-  g_return_val_if_fail (WM_IS_MAP_CANVAS (self), NULL);
 
   if (self->map == NULL || g_hash_table_size (self->selection) != 1)
     return NULL;
   g_hash_table_iter_init (&iter, self->selection);
   g_hash_table_iter_next (&iter, &id, NULL);
-  return wm_journey_map_lookup_card (self->map, id) != NULL ? id : NULL;
+  return id;
+}
+
+const char *
+wm_map_canvas_get_selected_card (WmMapCanvas *self)
+{
+  const char *id;
+
+  g_return_val_if_fail (WM_IS_MAP_CANVAS (self), NULL);
+
+  id = only_selected (self);
+  return id != NULL && wm_journey_map_lookup_card (self->map, id) != NULL ? id : NULL;
+}
+
+const char *
+wm_map_canvas_get_selected_connector (WmMapCanvas *self)
+{
+  const char *id;
+
+  g_return_val_if_fail (WM_IS_MAP_CANVAS (self), NULL);
+
+  id = only_selected (self);
+  return id != NULL && wm_journey_map_lookup_connector (self->map, id) != NULL ? id : NULL;
 }
 
 /* Viewport */
@@ -700,6 +722,10 @@ wm_map_canvas_class_init (WmMapCanvasClass *klass)
   signals[ACTIONS_CHANGED] =
     g_signal_new ("actions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A connector was double-clicked: its label is to be edited. */
+  signals[CONNECTOR_ACTIVATED] =
+    g_signal_new ("connector-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   wm_map_canvas_class_init_actions (widget_class);
 
@@ -736,4 +762,19 @@ void
 wm_map_canvas_emit_actions_changed (WmMapCanvas *self)
 {
   g_signal_emit (self, signals[ACTIONS_CHANGED], 0);
+}
+
+void
+wm_map_canvas_activate_connector (WmMapCanvas *self,
+                                  const char  *id)
+{
+  /* @id may be the selection's own copy, which selecting frees. */
+  g_autofree char *connector = g_strdup (id);
+
+  g_return_if_fail (WM_IS_MAP_CANVAS (self));
+
+  if (self->map == NULL || wm_journey_map_lookup_connector (self->map, connector) == NULL)
+    return;
+  wm_map_canvas_select (self, (const char *[]) { connector, NULL });
+  g_signal_emit (self, signals[CONNECTOR_ACTIVATED], 0, connector);
 }

@@ -49,6 +49,12 @@ void           wm_map_canvas_select           (WmMapCanvas         *self,
 void           wm_map_canvas_select_all       (WmMapCanvas         *self);
 /* The one selected card, or NULL (none, or several). */
 const char    *wm_map_canvas_get_selected_card (WmMapCanvas        *self);
+/* The one selected connector, or NULL (none, several, or a card). */
+const char    *wm_map_canvas_get_selected_connector (WmMapCanvas   *self);
+/* Selects connector @id and emits "connector-activated" (what a
+ * double-click on it does): the editor then edits its label. */
+void           wm_map_canvas_activate_connector (WmMapCanvas       *self,
+                                                 const char        *id);
 
 /* Zoom keeps the map point under (@x, @y) (widget coordinates) in place. */
 double         wm_map_canvas_get_zoom         (WmMapCanvas         *self);

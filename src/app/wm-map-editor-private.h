@@ -17,6 +17,7 @@ struct _WmMapEditor
   GPtrArray      *touchpoints;   /* names (owned) */
   GArray         *customers;     /* guint64, by touchpoint */
   char           *card;          /* the card the panel shows */
+  char           *connector;     /* or the connector it shows */
   gboolean        updating;      /* the panel is being filled in */
 
   GtkButton      *undo_button;
@@ -31,6 +32,9 @@ struct _WmMapEditor
   GtkToggleButton *color_buttons[WM_CARD_COLOR_COUNT];
   GtkTextView    *body_view;
   GtkListBox     *bindings_list;
+  AdwPreferencesGroup *connector_group;
+  AdwEntryRow    *label_row;
+  AdwActionRow   *volume_row;
 };
 
 G_END_DECLS

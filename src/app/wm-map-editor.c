@@ -81,6 +81,17 @@ binding_toggled_cb (GtkCheckButton *check,
     wm_map_history_unbind_touchpoint (self->history, self->card, touchpoint);
 }
 
+/* "12 480 customers" */
+static char *
+customers_text (guint64 customers)
+{
+  g_autofree char *count = wm_format_count_compact (customers);
+
+  /* Translators: a number of customers, e.g. "12 480 customers". */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
+                                       customers > G_MAXULONG ? G_MAXULONG : customers), count);
+}
+
 static void
 add_binding_row (WmMapEditor *self,
                  const char  *touchpoint,
@@ -93,13 +104,7 @@ add_binding_row (WmMapEditor *self,
   guint64 customers = touchpoint_customers (self, touchpoint, &known);
 
   if (known)
-    {
-      g_autofree char *count = wm_format_count_compact (customers);
-
-      /* Translators: a touchpoint's customers in the dataset, e.g. "12 480 customers". */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
-                                               customers > G_MAXULONG ? G_MAXULONG : customers), count);
-    }
+    subtitle = customers_text (customers);
   else
     subtitle = g_strdup (_("Not in the imported data"));
 
@@ -143,23 +148,72 @@ fill_bindings (WmMapEditor     *self,
                           gtk_widget_get_first_child (GTK_WIDGET (self->bindings_list)) != NULL);
 }
 
-/* Shows the one selected card in the panel, or the hint when there is
- * none (or several). */
+static const WmMapConnector *
+panel_connector (WmMapEditor *self)
+{
+  WmJourneyMap *map = wm_map_editor_get_map (self);
+
+  return map != NULL && self->connector != NULL ? wm_journey_map_lookup_connector (map, self->connector) : NULL;
+}
+
+static const char *
+card_title (WmMapEditor *self,
+            const char  *id)
+{
+  const WmMapCard *card = wm_journey_map_lookup_card (wm_map_editor_get_map (self), id);
+
+  return card != NULL ? card->title : "";
+}
+
+static void
+update_connector_panel (WmMapEditor          *self,
+                        const WmMapConnector *connector)
+{
+  const WmMapMetrics *metrics = wm_map_canvas_get_metrics (self->canvas);
+  const WmMapConnectorMetric *metric = metrics != NULL ? wm_map_metrics_get_connector (metrics, connector->id) : NULL;
+  g_autofree char *ends = NULL;
+
+  /* Translators: which cards a connector joins: "From “IVR menu” to “Agent call”" */
+  ends = g_strdup_printf (_("From “%s” to “%s”"), card_title (self, connector->from),
+                          card_title (self, connector->to));
+  adw_preferences_group_set_description (self->connector_group, ends);
+
+  if (metric != NULL)
+    {
+      g_autofree char *volume = wm_format_count (metric->customers);
+
+      adw_action_row_set_subtitle (self->volume_row, volume);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->volume_row), metric != NULL);
+
+  self->updating = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->label_row)), connector->label) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->label_row), connector->label ? connector->label : "");
+  self->updating = FALSE;
+}
+
+/* Shows the one selected card or connector in the panel, or the hint
+ * when there is none (or several). */
 static void
 update_panel (WmMapEditor *self)
 {
-  const char *selected;
   const WmMapCard *card;
+  const WmMapConnector *connector;
   const WmMapMetrics *metrics;
   const WmMapCardMetric *metric;
 
   if (self->canvas == NULL)
     return;
-  selected = wm_map_canvas_get_selected_card (self->canvas);
   g_free (self->card);
-  self->card = g_strdup (selected);
+  self->card = g_strdup (wm_map_canvas_get_selected_card (self->canvas));
+  g_free (self->connector);
+  self->connector = g_strdup (wm_map_canvas_get_selected_connector (self->canvas));
   card = panel_card (self);
-  gtk_stack_set_visible_child_name (self->panel_stack, card != NULL ? "card" : "empty");
+  connector = panel_connector (self);
+  gtk_stack_set_visible_child_name (self->panel_stack,
+                                    card != NULL ? "card" : connector != NULL ? "connector" : "empty");
+  if (connector != NULL)
+    update_connector_panel (self, connector);
   if (card == NULL)
     return;
 
@@ -201,6 +255,26 @@ title_apply_cb (WmMapEditor *self)
       return;
     }
   wm_map_history_set_card_text (self->history, card->id, title, card->body);
+}
+
+static void
+label_apply_cb (WmMapEditor *self)
+{
+  const WmMapConnector *connector = panel_connector (self);
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
+
+  if (connector == NULL || self->updating)
+    return;
+  /* An empty label removes it. */
+  wm_map_history_set_connector_label (self->history, connector->id, *label != '\0' ? label : NULL);
+}
+
+static void
+connector_activated_cb (WmMapEditor *self)
+{
+  update_panel (self);
+  if (panel_connector (self) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->label_row));
 }
 
 static void
@@ -345,8 +419,10 @@ map_changed_cb (WmMapEditor  *self,
                 WmMapChange   change,
                 const char   *id)
 {
+  /* A card's title shows in the connector's description too. */
   if (change == WM_MAP_CHANGE_ALL || change == WM_MAP_CHANGE_CARD_REMOVED ||
-      g_strcmp0 (id, self->card) == 0)
+      change == WM_MAP_CHANGE_CONNECTOR_REMOVED || g_strcmp0 (id, self->card) == 0 ||
+      g_strcmp0 (id, self->connector) == 0 || (self->connector != NULL && change == WM_MAP_CHANGE_CARD_CONTENT))
     update_panel (self);
 }
 
@@ -510,6 +586,7 @@ wm_map_editor_finalize (GObject *object)
   g_ptr_array_unref (self->touchpoints);
   g_array_unref (self->customers);
   g_free (self->card);
+  g_free (self->connector);
 
   G_OBJECT_CLASS (wm_map_editor_parent_class)->finalize (object);
 }
@@ -559,7 +636,11 @@ wm_map_editor_class_init (WmMapEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmMapEditor, color_box);
   gtk_widget_class_bind_template_child (widget_class, WmMapEditor, body_view);
   gtk_widget_class_bind_template_child (widget_class, WmMapEditor, bindings_list);
+  gtk_widget_class_bind_template_child (widget_class, WmMapEditor, connector_group);
+  gtk_widget_class_bind_template_child (widget_class, WmMapEditor, label_row);
+  gtk_widget_class_bind_template_child (widget_class, WmMapEditor, volume_row);
   gtk_widget_class_bind_template_callback (widget_class, title_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, label_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
 
   /* The canvas's actions, under the same names, for the toolbar. */
@@ -589,6 +670,8 @@ wm_map_editor_init (WmMapEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->body_view), focus);
 
   g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (update_panel), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "connector-activated", G_CALLBACK (connector_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "actions-changed", G_CALLBACK (actions_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (actions_changed_cb), self, G_CONNECT_SWAPPED);
