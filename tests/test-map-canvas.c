@@ -600,6 +600,26 @@ test_tab_order (Fixture       *f,
   g_assert_true (wm_map_canvas_key_pressed (f->canvas, GDK_KEY_Menu, 0));
   g_assert_nonnull (f->canvas->menu);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->canvas->menu)));
+  {
+    /* Its stage and lane are there too, for keyboard users: c is in
+     * "Notice" (the first stage: no Move Left) and "Pain points". */
+    GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (f->canvas->menu));
+    g_autoptr(GMenuModel) place = g_menu_model_get_item_link (model, 3, G_MENU_LINK_SECTION);
+    g_autoptr(GMenuModel) stage = g_menu_model_get_item_link (place, 0, G_MENU_LINK_SUBMENU);
+    g_autoptr(GMenuModel) moves = g_menu_model_get_item_link (stage, 1, G_MENU_LINK_SECTION);
+    g_autofree char *stage_label = NULL;
+    g_autofree char *lane_label = NULL;
+    g_autofree char *move = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (place), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (place, 0, G_MENU_ATTRIBUTE_LABEL, "s", &stage_label));
+    g_assert_cmpstr (stage_label, ==, "Stage “Notice”");
+    g_assert_true (g_menu_model_get_item_attribute (place, 1, G_MENU_ATTRIBUTE_LABEL, "s", &lane_label));
+    g_assert_cmpstr (lane_label, ==, "Lane “Pain points”");
+    g_assert_cmpint (g_menu_model_get_n_items (moves), ==, 1);
+    g_assert_true (g_menu_model_get_item_attribute (moves, 0, G_MENU_ATTRIBUTE_LABEL, "s", &move));
+    g_assert_cmpstr (move, ==, "Move _Right");
+  }
   gtk_popover_popdown (f->canvas->menu);
 
   /* The arrows move the focused card. */

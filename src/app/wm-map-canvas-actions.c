@@ -348,14 +348,42 @@ header_menu (gboolean    stage,
   return G_MENU_MODEL (menu);
 }
 
+/* The card's own items, then its stage's and lane's as submenus: from
+ * the keyboard (Menu on a focused card) this is how stages and lanes
+ * are renamed, moved and deleted. */
 static GMenuModel *
-card_menu (void)
+card_menu (WmMapCanvas *self,
+           const char  *id)
 {
   GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) place = g_menu_new ();
+  const WmMapCard *card = wm_journey_map_lookup_card (self->map, id);
+  const WmMapStage *stage = card != NULL ? wm_journey_map_lookup_stage (self->map, card->stage) : NULL;
+  const WmMapLane *lane = card != NULL ? wm_journey_map_lookup_lane (self->map, card->lane) : NULL;
 
   g_menu_append (menu, _("_Edit Title"), "map.edit-title");
   g_menu_append (menu, _("D_uplicate"), "map.duplicate");
   g_menu_append (menu, _("_Delete"), "map.delete");
+
+  if (stage != NULL)
+    {
+      g_autoptr(GMenuModel) submenu = header_menu (TRUE, stage->id, wm_journey_map_stage_index (self->map, stage->id),
+                                                   wm_journey_map_get_n_stages (self->map));
+      /* Translators: a submenu of a journey map card: its stage, by name */
+      g_autofree char *label = g_strdup_printf (_("Stage “%s”"), stage->name);
+
+      g_menu_append_submenu (place, label, submenu);
+    }
+  if (lane != NULL)
+    {
+      g_autoptr(GMenuModel) submenu = header_menu (FALSE, lane->id, wm_journey_map_lane_index (self->map, lane->id),
+                                                   wm_journey_map_get_n_lanes (self->map));
+      /* Translators: a submenu of a journey map card: its lane, by name */
+      g_autofree char *label = g_strdup_printf (_("Lane “%s”"), lane->name);
+
+      g_menu_append_submenu (place, label, submenu);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (place));
   return G_MENU_MODEL (menu);
 }
 
@@ -390,7 +418,7 @@ wm_map_canvas_popup_menu (WmMapCanvas    *self,
     case WM_MAP_HIT_CARD_RESIZE:
       if (!g_hash_table_contains (self->selection, hit->id))
         wm_map_canvas_select (self, (const char *[]) { hit->id, NULL });
-      model = card_menu ();
+      model = card_menu (self, hit->id);
       break;
     case WM_MAP_HIT_CONNECTOR:
       wm_map_canvas_select (self, (const char *[]) { hit->id, NULL });
