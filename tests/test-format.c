@@ -70,6 +70,8 @@ test_percent (void)
   check (wm_format_share (0.042), "4.2" NNBSP "%");
   check (wm_format_share (0.0042), "0.42" NNBSP "%");
   check (wm_format_share (0.0996), "10" NNBSP "%");
+  check (wm_format_share (0.00006), "0.01" NNBSP "%");
+  check (wm_format_share (0.00004), "<\u00a00.01" NNBSP "%");
 }
 
 /* A locale with its own separators uses them: German groups with "." and

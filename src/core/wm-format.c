@@ -125,7 +125,17 @@ wm_format_share (double share)
     return wm_format_percent (share, 0);
   if (percent >= 0.995)
     return wm_format_percent (share, 1);
-  return wm_format_percent (share, 2);
+  if (percent >= 0.005)
+    return wm_format_percent (share, 2);
+
+  {
+    /* A few customers of millions are not "0.00 %". */
+    g_autofree char *smallest = wm_format_percent (share < 0 ? -0.0001 : 0.0001, 2);
+
+    /* Translators: a share too small to show, e.g. "< 0.01 %"; the
+     * space is U+00A0 NO-BREAK SPACE. */
+    return g_strdup_printf (_("< %s"), smallest);
+  }
 }
 
 /* The locale's own date and time; without a locale (C, POSIX) the
