@@ -183,6 +183,61 @@ test_renders (void)
   close_window (window);
 }
 
+static void
+count_dismissed (AdwToast *toast,
+                 guint    *count)
+{
+  (*count)++;
+}
+
+static void
+set_true (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+}
+
+static void
+spin_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* "Preparing the slides…" may be over at once, even while it replaces
+ * another toast; libadwaita 1.2 crashed when such a toast was dismissed
+ * during its 500 ms entrance.  It goes once that is over. */
+static void
+test_progress_toasts (void)
+{
+  g_autoptr(WmProject) project = demo_project ();
+  WmWindow *window = open_window (project);
+  AdwToast *first, *second;
+  guint first_dismissed = 0, second_dismissed = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wm_ui_test_spin_until (is_mapped, window);
+
+  first = wm_window_add_progress_toast (window, "First");
+  g_signal_connect (first, "dismissed", G_CALLBACK (count_dismissed), &first_dismissed);
+  spin_ms (700);
+  wm_window_end_progress_toast (first);
+  /* Shown long enough: it goes at once. */
+  g_assert_cmpuint (first_dismissed, ==, 1);
+
+  /* Enters while the first leaves, and is ended straight away. */
+  second = wm_window_add_progress_toast (window, "Second");
+  g_signal_connect (second, "dismissed", G_CALLBACK (count_dismissed), &second_dismissed);
+  wm_window_end_progress_toast (second);
+  g_assert_cmpuint (second_dismissed, ==, 0);
+  spin_ms (1200);
+  g_assert_cmpuint (second_dismissed, ==, 1);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/window/failed-open-keeps-project", test_failed_open_keeps_project);
   g_test_add_func ("/window/recent-projects", test_recent_projects);
   g_test_add_func ("/window/renders", test_renders);
+  g_test_add_func ("/window/progress-toasts", test_progress_toasts);
 
   return g_test_run ();
 }

@@ -254,11 +254,7 @@ job_ready (GPtrArray    *slides,
 {
   Job *job = user_data;
   g_autoptr(GtkWidget) widget = g_weak_ref_get (&job->widget);
-  g_autoptr(AdwToast) toast = g_weak_ref_get (&job->toast);
   GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
-
-  if (toast != NULL)
-    adw_toast_dismiss (toast);
 
   if (widget == NULL || !GTK_IS_WINDOW (root))
     return;
@@ -289,9 +285,14 @@ job_ready (GPtrArray    *slides,
     wm_chart_actions_export_deck (GTK_WINDOW (root), (WmSlide * const *) slides->pdata, slides->len);
 }
 
+/* After the slides came, or when a newer job replaced this one. */
 static void
 job_free (Job *job)
 {
+  g_autoptr(AdwToast) toast = g_weak_ref_get (&job->toast);
+
+  if (toast != NULL)
+    wm_window_end_progress_toast (toast);
   g_weak_ref_clear (&job->widget);
   g_weak_ref_clear (&job->toast);
   g_free (job);
@@ -329,7 +330,7 @@ start_job (GtkWidget *widget,
   g_weak_ref_init (&job->toast, NULL);
   job->mode = mode;
   if (WM_IS_WINDOW (root))
-    g_weak_ref_set (&job->toast, wm_window_add_toast (WM_WINDOW (root), _("Preparing the slides…")));
+    g_weak_ref_set (&job->toast, wm_window_add_progress_toast (WM_WINDOW (root), _("Preparing the slides…")));
   wm_present_collect (runner, session, fallback, job_ready, job, (GDestroyNotify) job_free);
 }
 

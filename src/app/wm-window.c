@@ -367,17 +367,63 @@ wm_window_import (WmWindow   *self,
     wm_import_dialog_choose_file (dialog);
 }
 
-AdwToast *
+void
 wm_window_add_toast (WmWindow   *self,
                      const char *message)
 {
+  g_return_if_fail (WM_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* libadwaita 1.2 frees a toast's state when its hiding animation ends; if
+ * its showing animation (500 ms when it replaced another toast) still
+ * runs then, that one ends on freed memory and the application crashes.
+ * A progress toast is shown at once (high priority) and dismissed no
+ * sooner than its showing animation can last. */
+#define PROGRESS_TOAST_MIN_US (600 * G_TIME_SPAN_MILLISECOND)
+
+AdwToast *
+wm_window_add_progress_toast (WmWindow   *self,
+                              const char *message)
+{
   AdwToast *toast;
+  gint64 *added;
 
   g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
 
   toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  added = g_new (gint64, 1);
+  *added = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (toast), "wm-added", added, g_free);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return toast;
+}
+
+static gboolean
+dismiss_toast (gpointer toast)
+{
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+void
+wm_window_end_progress_toast (AdwToast *toast)
+{
+  const gint64 *added;
+  gint64 left;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  added = g_object_get_data (G_OBJECT (toast), "wm-added");
+  left = added != NULL ? PROGRESS_TOAST_MIN_US - (g_get_monotonic_time () - *added) : 0;
+  if (left <= 0)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (left / G_TIME_SPAN_MILLISECOND) + 1, dismiss_toast,
+                        g_object_ref (toast), g_object_unref);
 }
 
 void

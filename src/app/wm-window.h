@@ -46,9 +46,13 @@ void        wm_window_show_error       (WmWindow      *self,
                                         const char    *body);
 /* A .waymark file: opened rather than imported when dropped or passed. */
 gboolean    wm_window_is_project_file  (GFile         *file);
-/* The toast shown (owned by the window), e.g. to dismiss it early. */
-AdwToast   *wm_window_add_toast        (WmWindow      *self,
+void        wm_window_add_toast        (WmWindow      *self,
                                         const char    *message);
+/* A toast that tells of work under way: shown at once, until
+ * wm_window_end_progress_toast() is called with it. */
+AdwToast   *wm_window_add_progress_toast (WmWindow    *self,
+                                          const char  *message);
+void        wm_window_end_progress_toast (AdwToast    *toast);
 /* Replaces the views with a spinner and @title while a project is being
  * prepared; wm_window_open_project() ends it. */
 void        wm_window_set_busy         (WmWindow      *self,
